@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from thrive.framework import Measure, Observation, Series
+from thrive.framework import Measure, Observation, ObservationFlag, Series
 from thrive.framework.area import LUTON
 
 
@@ -37,6 +37,29 @@ class SeriesHistory:
     @property
     def latest(self) -> Observation | None:
         return self.points[-1] if self.points else None
+
+    @property
+    def since_break(self) -> tuple[Observation, ...]:
+        """Luton's figures from the newest break in series on: the ones that compare like with like."""
+        starts = [i for i, o in enumerate(self.points) if ObservationFlag.BREAK_IN_SERIES in o.flags]
+        return self.points[starts[-1] :] if starts else self.points
+
+    @property
+    def break_in_series(self) -> Observation | None:
+        """The figure that starts the newest break in series, when there are figures before it."""
+        since = self.since_break
+        return since[0] if len(since) < len(self.points) else None
+
+    def break_explanation(self) -> str | None:
+        """What a reader must know before comparing across the break, in the figure's own note."""
+        found = self.break_in_series
+        if found is None:
+            return None
+        said = (
+            f"The {found.period.display} figure starts a break in series "
+            "and does not compare directly with earlier ones."
+        )
+        return f"{said} {found.note}" if found.note else said
 
     def baseline(self, baseline_year: int) -> Observation | None:
         """The Road Map's baseline: the newest figure for a period ending by the baseline year, else the earliest."""

@@ -38,6 +38,19 @@ def judge_progress(
     rules: AssessmentRules,
     groups: Mapping[str, ComparatorGroup],
 ) -> ProgressVerdict:
+    verdict = _judge_progress(history, targets, rules, groups)
+    explanation = history.break_explanation()
+    if explanation is None or verdict.latest is None:
+        return verdict
+    return replace(verdict, reason=f"{verdict.reason} {explanation}")
+
+
+def _judge_progress(
+    history: SeriesHistory,
+    targets: Sequence[Target],
+    rules: AssessmentRules,
+    groups: Mapping[str, ComparatorGroup],
+) -> ProgressVerdict:
     unit = history.series.unit
     polarity = history.measure.polarity
     ordered = sorted(targets, key=lambda t: t.year)

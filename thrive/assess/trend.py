@@ -11,6 +11,8 @@ Thrive's, both are shown and the difference is explained.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from thrive.assess.history import SeriesHistory
@@ -112,6 +114,10 @@ def _describe(
 
 
 def judge_trend(history: SeriesHistory, rules: AssessmentRules) -> TrendVerdict:
+    """Judged on the figures since the newest break in series: a trend across it would mix
+    changes of method or geography with changes in the thing measured."""
+    broken = history.break_in_series
+    history = replace(history, points=history.since_break)
     polarity = history.measure.polarity
     direction, method, p_value, rule, n = _test(history, rules)
     judgement = _judgement(direction, polarity)
@@ -122,6 +128,11 @@ def judge_trend(history: SeriesHistory, rules: AssessmentRules) -> TrendVerdict:
             if n < 2
             else f"Not assessable: the {method} could not be calculated on these {n} figures."
         )
+        if broken is not None and n < 2:
+            reason = (
+                f"Not assessable: the {broken.period.display} figure starts a break in series, and a trend needs "
+                "at least two figures on the same basis."
+            )
         evidence = ""
     else:
         evidence = _describe(recent, method, p_value, rules, history.series.unit)

@@ -270,3 +270,39 @@ api_token = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("revoked_at", DateTime(timezone=True)),
 )
+
+# Thriving People Index and deprivation (issue 7). A deprivation release is one import of an
+# Indices of Deprivation release: the files (with their SHA-256) and the summary computed from
+# them. An index framework version is the YAML as it stood, kept so past scores can be
+# reproduced; an index run is one scoring of a framework version. Rows are only ever added.
+
+deprivation_release = Table(
+    "deprivation_release",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("release_year", Integer, nullable=False, index=True),
+    Column("files", JSON, nullable=False),
+    Column("summary", JSON, nullable=False),
+    Column("change_set_id", ForeignKey("change_set.id"), nullable=False),
+)
+
+index_framework_version = Table(
+    "index_framework_version",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("code", String(60), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("body", Text, nullable=False),
+    Column("change_set_id", ForeignKey("change_set.id"), nullable=False),
+    UniqueConstraint("code", "version", name="uq_index_framework_version_code_version"),
+)
+
+index_run = Table(
+    "index_run",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("framework_version_id", ForeignKey("index_framework_version.id"), nullable=False),
+    Column("change_set_id", ForeignKey("change_set.id"), nullable=False),
+    Column("synthetic", Boolean, nullable=False),
+    Column("results", JSON, nullable=False),
+)

@@ -1,0 +1,1 @@
+"""The Thriving People Index engine (the Social Progress Index method) and deprivation analytics."""
