@@ -15,6 +15,7 @@ from thrive.store.changes import ChangeSet, record_change_set
 from thrive.store.database import write_transaction
 from thrive.store.framework_store import sync_framework
 from thrive.store.observations import apply_observation_plan, batch_from_observations, plan_observations
+from thrive.store.poverty import load_published_band_tables
 from thrive.store.targets import apply_target_changes, plan_targets
 
 DATASET_KIND = "dataset"
@@ -45,4 +46,5 @@ def load_dataset_into_store(engine: Engine, dataset: Dataset, actor: str) -> Loa
             )
             apply_target_changes(connection, targets, change_set_id)
             apply_observation_plan(connection, plan, change_set_id)
+        load_published_band_tables(connection, dataset, actor)
     return LoadSummary(len(plan.new), len(plan.changed), plan.kept, len(targets))

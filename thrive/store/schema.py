@@ -306,3 +306,35 @@ index_run = Table(
     Column("synthetic", Boolean, nullable=False),
     Column("results", JSON, nullable=False),
 )
+
+# ---------------------------------------------------------------- poverty model (issue 6)
+# Only aggregates that have passed disclosure control reach the store: no household records.
+
+poverty_run = Table(
+    "poverty_run",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("change_set_id", ForeignKey("change_set.id"), nullable=False),
+    Column("kind", String(20), nullable=False),  # published (the council's tables) or model (a run of the model)
+    Column("first_year", Integer, nullable=False),
+    Column("last_year", Integer, nullable=False),
+    Column("title", Text, nullable=False),
+    Column("source", Text, nullable=False),
+    Column("synthetic", Boolean, nullable=False),
+    Column("line_set", String(60)),
+    Column("disclosure", JSON),
+)
+
+poverty_figure = Table(
+    "poverty_figure",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("run_id", ForeignKey("poverty_run.id"), nullable=False, index=True),
+    Column("year", Integer, nullable=False),
+    Column("breakdown", String(40), nullable=False),
+    Column("row_key", String(60), nullable=False),
+    Column("column_key", String(20), nullable=False),
+    Column("value", Float),  # NULL where disclosure control hid it
+    Column("suppressed", Boolean, nullable=False),
+    Column("ref", String(40)),
+)

@@ -1,0 +1,234 @@
+"""Poverty runs in the store: the council's published band tables and protected model runs.
+
+A model run writes its protected figures and the headline observation ("% of households in
+destitution") in one transaction, under one change set, so the Road Map figure and the tables
+behind it always agree and the revision says who ran what, from which file, and why.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from sqlalchemy import Connection, Engine, insert, select
+
+from thrive.framework.dataset import Dataset
+from thrive.framework.observation import Observation, ObservationFlag
+from thrive.framework.period import parse_period
+from thrive.poverty.run import LUTON, ModelRun
+from thrive.store.changes import ChangeSet, record_change_set
+from thrive.store.database import read_connection, write_transaction
+from thrive.store.observations import apply_observation_plan, batch_from_observations, plan_observations
+from thrive.store.schema import change_set, poverty_figure, poverty_run
+
+HEADLINE_SERIES = "destitution"
+MODEL_KIND = "model"
+PUBLISHED_KIND = "published"
+SYNTHETIC_NOTE = "SYNTHETIC test data, not an official figure."
+
+
+@dataclass(frozen=True)
+class StoredRun:
+    id: int
+    kind: str
+    first_year: int
+    last_year: int
+    title: str
+    source: str
+    synthetic: bool
+    line_set: str | None
+    disclosure: dict[str, Any] | None
+    actor: str
+    created_at: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class StoredFigure:
+    year: int
+    breakdown: str
+    row_key: str
+    column_key: str
+    value: float | None
+    suppressed: bool
+    ref: str | None
+
+
+@dataclass(frozen=True)
+class Publication:
+    run_id: int
+    change_set_id: int
+    headline: dict[int, float]
+
+
+def publish_model_run(
+    engine: Engine, run: ModelRun, *, source: str, synthetic: bool, actor: str, reason: str
+) -> Publication:
+    title = f"Model run for {_years(run.years)}" + (" (synthetic data)" if synthetic else "")
+    with write_transaction(engine) as connection:
+        change_set_id = record_change_set(
+            connection,
+            ChangeSet(actor=actor, reason=reason or f"Published a {title.lower()}", kind=MODEL_KIND, source=source),
+        )
+        run_id = _insert_run(
+            connection,
+            change_set_id,
+            kind=MODEL_KIND,
+            years=run.years,
+            title=title,
+            source=source,
+            synthetic=synthetic,
+            line_set=run.line_set,
+            disclosure=asdict(run.rules),
+        )
+        figures = [{"run_id": run_id, "ref": None, **asdict(figure)} for figure in run.figures]
+        connection.execute(insert(poverty_figure), figures)
+        headline = {}
+        observations = []
+        for year in run.years:
+            share = run.destitution_share(year)
+            if share is None:
+                continue
+            value, destitute, everyone = share
+            headline[year] = value
+            note = (
+                f"April {year} estimate from poverty model run {run_id}: households in band E over all "
+                "classified households, both after disclosure control."
+            )
+            observations.append(
+                Observation(
+                    series_id=HEADLINE_SERIES,
+                    area_code=LUTON,
+                    period=parse_period(str(year)),
+                    value=value,
+                    numerator=destitute,
+                    denominator=everyone,
+                    flags=frozenset({ObservationFlag.ESTIMATED}),
+                    source=f"Thrive poverty model run {run_id} ({source}), band lines {run.line_set}",
+                    note=f"{SYNTHETIC_NOTE} {note}" if synthetic else note,
+                )
+            )
+        plan = plan_observations(connection, batch_from_observations(observations))
+        apply_observation_plan(connection, plan, change_set_id)
+    return Publication(run_id, change_set_id, headline)
+
+
+def load_published_band_tables(connection: Connection, dataset: Dataset, actor: str) -> int:
+    """Store the council's dated band tables (fqol_bands.yaml) once, inside `thrive init`'s transaction."""
+    tables = [table for table in dataset.band_tables if table.get("as_at") and table.get("kind") != "income_thresholds"]
+    known = set(connection.execute(select(poverty_run.c.title).where(poverty_run.c.kind == PUBLISHED_KIND)).scalars())
+    missing = [table for table in tables if table["title"] not in known]
+    if not missing:
+        return 0
+    change_set_id = record_change_set(
+        connection,
+        ChangeSet(
+            actor=actor,
+            reason="Loaded the published Financial Quality of Life band tables",
+            kind="dataset",
+            source=f"thrive/datasets/{dataset.name}/fqol_bands.yaml",
+        ),
+    )
+    for table in missing:
+        year = int(str(table["as_at"])[:4])
+        run_id = _insert_run(
+            connection,
+            change_set_id,
+            kind=PUBLISHED_KIND,
+            years=(year,),
+            title=table["title"],
+            source=str(table["ref_table"]),
+            synthetic=False,
+            line_set=None,
+            disclosure=None,
+        )
+        connection.execute(insert(poverty_figure), _published_figures(run_id, year, table))
+    return len(missing)
+
+
+def _published_figures(run_id: int, year: int, table: dict[str, Any]) -> list[dict[str, Any]]:
+    def figure(breakdown: str, row: str, column: str, value: float | None, ref: str | None) -> dict[str, Any]:
+        return {
+            "run_id": run_id,
+            "year": year,
+            "breakdown": breakdown,
+            "row_key": row,
+            "column_key": column,
+            "value": value,
+            "suppressed": False,
+            "ref": ref,
+        }
+
+    rows = [
+        figure("published_bands", "A_B", "households", combined["households"], combined["ref"])
+        for combined in table["combined"]
+    ]
+    rows += [
+        figure("published_bands", band["band"], "households", band["households"], band["ref"])
+        for band in table["bands"]
+        if band["households"] is not None
+    ]
+    rows.append(figure("published_bands", "total", "households", table["total_households"], table["ref_table"]))
+    rows += [
+        figure("published_lines", line["line"], "households_below", line["households_below"], line["ref"])
+        for line in table["lines"]
+    ]
+    return rows
+
+
+def _insert_run(connection: Connection, change_set_id: int, *, years: tuple[int, ...], **values: Any) -> int:
+    result = connection.execute(
+        insert(poverty_run).values(change_set_id=change_set_id, first_year=min(years), last_year=max(years), **values)
+    )
+    key = result.inserted_primary_key
+    assert key is not None
+    return int(key[0])
+
+
+def poverty_runs(engine: Engine) -> list[StoredRun]:
+    query = (
+        select(poverty_run, change_set.c.actor, change_set.c.created_at, change_set.c.reason)
+        .join(change_set, change_set.c.id == poverty_run.c.change_set_id)
+        .order_by(poverty_run.c.last_year, poverty_run.c.id)
+    )
+    with read_connection(engine) as connection:
+        rows = connection.execute(query).mappings().all()
+    return [
+        StoredRun(
+            id=row["id"],
+            kind=row["kind"],
+            first_year=row["first_year"],
+            last_year=row["last_year"],
+            title=row["title"],
+            source=row["source"],
+            synthetic=bool(row["synthetic"]),
+            line_set=row["line_set"],
+            disclosure=row["disclosure"],
+            actor=row["actor"],
+            created_at=row["created_at"].isoformat(),
+            reason=row["reason"],
+        )
+        for row in rows
+    ]
+
+
+def run_figures(engine: Engine, run_id: int) -> list[StoredFigure]:
+    query = select(poverty_figure).where(poverty_figure.c.run_id == run_id).order_by(poverty_figure.c.id)
+    with read_connection(engine) as connection:
+        rows = connection.execute(query).mappings().all()
+    return [
+        StoredFigure(
+            row["year"],
+            row["breakdown"],
+            row["row_key"],
+            row["column_key"],
+            row["value"],
+            bool(row["suppressed"]),
+            row["ref"],
+        )
+        for row in rows
+    ]
+
+
+def _years(years: tuple[int, ...]) -> str:
+    return str(years[0]) if len(years) == 1 else f"{years[0]} to {years[-1]}"
