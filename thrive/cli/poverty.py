@@ -40,7 +40,7 @@ def _load(path: Path) -> tuple[HouseholdFile, ModelRun]:
         except ProblemsError as error:
             progress.stop()
             for problem in error.problems:
-                errors.print(str(problem), markup=False)
+                errors.print(str(problem), markup=False, soft_wrap=True)
             errors.print("Nothing was classified. Fix the file and try again.")
             raise typer.Exit(1) from error
         progress.update(task, description=f"Classifying {len(households.households):,} household-years")
