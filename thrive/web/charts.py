@@ -73,3 +73,25 @@ def _svg(figure: Figure, title: str) -> str:
         r"<svg ", '<svg role="img" focusable="false" aria-label="' + safe.replace('"', "&quot;") + '" ', svg, count=1
     )
     return re.sub(r"(<svg[^>]*>)", r"\1<title>" + safe + "</title>", svg, count=1)
+
+
+@dataclass(frozen=True)
+class Stack:
+    label: str
+    values: list[float]
+    colour: str
+
+
+def stacked_bar_chart(title: str, categories: list[str], stacks: list[Stack], *, unit_label: str) -> str:
+    """Bars made of parts that add up to a whole, such as the share of households in each band."""
+    figure, axes = plt.subplots(figsize=(6.4, 0.6 + 0.45 * max(len(categories), 2)))
+    left = [0.0] * len(categories)
+    for stack in stacks:
+        axes.barh(categories, stack.values, left=left, color=stack.colour, label=stack.label, height=0.6)
+        left = [start + value for start, value in zip(left, stack.values, strict=True)]
+    axes.invert_yaxis()
+    axes.set_xlabel(unit_label)
+    axes.spines[["top", "right"]].set_visible(False)
+    axes.legend(frameon=False, fontsize=7, ncol=min(len(stacks), 3), loc="upper center", bbox_to_anchor=(0.5, -0.35))
+    figure.tight_layout()
+    return _svg(figure, title)

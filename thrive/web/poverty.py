@@ -1,0 +1,147 @@
+"""The public poverty page: Luton's band distribution over time, the ward breakdown, how long
+households stay in poverty, and the method. It shows only stored figures, which are either the
+council's own published tables or model figures that have passed disclosure control."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, Response
+
+from thrive.data.dataset import load_dataset
+from thrive.data.disclosure_rules import load_disclosure_rules
+from thrive.data.poverty_lines import load_line_table
+from thrive.poverty.bands import BAND_LABELS, BANDS, Tenure
+from thrive.poverty.summary import distributions
+from thrive.store.poverty import StoredFigure, StoredRun, poverty_runs, run_figures
+from thrive.web.charts import Stack, stacked_bar_chart
+from thrive.web.public import _cached, site
+from thrive.web.site import PublicSnapshot
+
+router = APIRouter()
+BAND_COLOURS = {"A": "#009E73", "B": "#56B4E9", "C": "#F0E442", "D": "#E69F00", "E": "#D55E00", "A_B": "#56B4E9"}
+LUTON = "E06000032"
+
+
+@router.get("/poverty", response_class=HTMLResponse)
+def poverty_page(request: Request) -> Response:
+    engine = site(request).engine
+
+    def build(snapshot: PublicSnapshot) -> dict[str, Any]:
+        runs = [(run, run_figures(engine, run.id)) for run in poverty_runs(engine)]
+        names = {area.code: area.name for area in load_dataset().roadmap.areas}
+        over_time = _over_time(runs)
+        model = [(run, figures) for run, figures in runs if run.kind == "model"]
+        latest = model[-1] if model else None
+        return {
+            "title": "Poverty in Luton",
+            "section": "poverty",
+            "over_time": over_time,
+            "chart": _chart(over_time),
+            "latest": latest[0] if latest else None,
+            "wards": _wards(latest, names) if latest else None,
+            "persistence": _persistence(latest[1]) if latest else None,
+            "transitions": _transitions(latest[1]) if latest else None,
+            "lines": _published_lines(),
+            "bands": [(band.name, BAND_LABELS[band]) for band in BANDS],
+            "disclosure": load_disclosure_rules().describe(),
+        }
+
+    return _cached(request, "poverty", build, "poverty.html")
+
+
+def _over_time(runs: list[tuple[StoredRun, list[StoredFigure]]]) -> list[dict[str, Any]]:
+    rows = []
+    for run, figures in runs:
+        for distribution in distributions(figures):
+            rows.append({"run": run, "distribution": distribution, "label": _label(run, distribution.year)})
+    return rows
+
+
+def _label(run: StoredRun, year: int) -> str:
+    kind = "published" if run.kind == "published" else ("model, SYNTHETIC" if run.synthetic else "model")
+    return f"April {year} ({kind})"
+
+
+def _chart(over_time: list[dict[str, Any]]) -> str:
+    if not over_time:
+        return ""
+    keys = ["A_B", "C", "D", "E"]
+    values = {key: [] for key in keys}  # type: dict[str, list[float]]
+    for row in over_time:
+        shares = {share.key: share.percent for share in row["distribution"].bands}
+        combined = shares.get("A_B")
+        if combined is None and shares.get("A") is not None and shares.get("B") is not None:
+            combined = (shares["A"] or 0) + (shares["B"] or 0)
+        values["A_B"].append(combined or 0)
+        for key in keys[1:]:
+            values[key].append(shares.get(key) or 0)
+    labels = {"A_B": "A and B: high or good", "C": "C: decent", "D": "D: basic needs", "E": "E: destitution"}
+    return stacked_bar_chart(
+        "Share of Luton households in each band, by year",
+        [row["label"] for row in over_time],
+        [Stack(labels[key], values[key], BAND_COLOURS[key]) for key in keys],
+        unit_label="% of households",
+    )
+
+
+def _wards(latest: tuple[StoredRun, list[StoredFigure]], names: dict[str, str]) -> dict[str, Any]:
+    run, figures = latest
+    year = run.last_year
+    cells: dict[str, dict[str, float | None]] = {}
+    for figure in figures:
+        if figure.year == year and figure.breakdown == "ward":
+            cells.setdefault(figure.row_key, {})[figure.column_key] = figure.value
+    rows = [
+        {
+            "code": code,
+            "name": names.get(code, code),
+            "cells": [cells[code].get(b.name) for b in BANDS],
+            "total": cells[code].get("total"),
+        }
+        for code in sorted(cells, key=lambda code: (code == LUTON, names.get(code, code)))
+    ]
+    return {"year": year, "rows": rows}
+
+
+def _persistence(figures: list[StoredFigure]) -> dict[str, Any] | None:
+    found = {f.row_key: f for f in figures if f.breakdown == "persistence"}
+    if not found:
+        return None
+    stayed = found["more_than_two_years"]
+    return {"year": stayed.year, "households": stayed.value, "followed": found[LUTON].value if LUTON in found else None}
+
+
+def _transitions(figures: list[StoredFigure]) -> dict[str, Any] | None:
+    moves = [f for f in figures if f.breakdown == "transitions"]
+    if not moves:
+        return None
+    year = max(f.year for f in moves)
+    cells = {(f.row_key, f.column_key): f.value for f in moves if f.year == year}
+    names = [band.name for band in BANDS]
+    grid = [[cells.get((name, to)) for to in names] for name in names]
+    totals = [cells.get((name, "total")) for name in names]
+    rows = [{"band": name, "cells": grid[i], "total": totals[i]} for i, name in enumerate(names)]
+    shares = [
+        [100 * (value or 0) / total if total else 0.0 for value in line]
+        for line, total in zip(grid, totals, strict=True)
+    ]
+    chart = stacked_bar_chart(
+        f"Where households in each band in April {year} were a year later",
+        [f"From {name}" for name in names],
+        [Stack(f"To {to}", [share[i] for share in shares], BAND_COLOURS[to]) for i, to in enumerate(names)],
+        unit_label="% of the households in the band the year before (hidden counts left out)",
+    )
+    return {"year": year, "rows": rows, "bands": names, "chart": chart}
+
+
+def _published_lines() -> list[dict[str, Any]]:
+    table = load_line_table()
+    line_set = table.sets[-1]
+    entry_rows = []
+    for tenure in (Tenure.PRIVATE_RENT, Tenure.SOCIAL_RENT):
+        entry = line_set.entry(line_set.base, tenure)
+        if entry is not None:
+            entry_rows.append({"tenure": tenure.word.replace("_", " "), "lines": entry.lines, "refs": entry.refs})
+    return entry_rows
