@@ -1,0 +1,137 @@
+"""What each household is entitled to a year, for every benefit, as arrays over many households.
+
+National benefits are PolicyEngine UK's; Luton's Council Tax Reduction for working-age households,
+free school meals and Healthy Start apply the rule sets in `local_rules` to PolicyEngine's figures.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from thrive.benefits.engine import HouseholdColumns, RulesResult
+from thrive.benefits.household import Benefit
+from thrive.benefits.local_rules import LocalRules
+
+
+@dataclass(frozen=True)
+class HouseholdFacts:
+    """Per household, the facts the local rules and the reasons test."""
+
+    has_disability: np.ndarray
+    has_carer: np.ndarray
+    children: np.ndarray
+    school_age_children: np.ndarray
+    under_1: np.ndarray
+    aged_1_to_3: np.ndarray
+    pregnant: np.ndarray
+    earnings: np.ndarray
+    savings: np.ndarray
+    rent: np.ndarray
+    council_tax: np.ndarray
+
+
+@dataclass(frozen=True)
+class Amounts:
+    per_year: dict[Benefit, np.ndarray]
+    net_income_after_housing_costs: np.ndarray
+    facts: HouseholdFacts
+    rules: RulesResult
+    protected_for_council_tax: np.ndarray
+
+
+def facts(data: HouseholdColumns, rules: LocalRules) -> HouseholdFacts:
+    owner = data.person_household
+    count = data.households
+    age = data.person["age"]
+    child = data.is_child
+    fsm = rules.free_school_meals
+
+    def per_household(mask: np.ndarray, weights: np.ndarray | None = None) -> np.ndarray:
+        values = mask.astype(float) if weights is None else np.where(mask, weights, 0.0)
+        return np.bincount(owner, weights=values, minlength=count)
+
+    return HouseholdFacts(
+        has_disability=per_household(data.person["is_disabled_for_benefits"]) > 0,
+        has_carer=per_household(data.person["care_hours"] >= 35) > 0,
+        children=per_household(child),
+        school_age_children=per_household(child & (age >= fsm.youngest) & (age <= fsm.oldest)),
+        under_1=per_household(child & (age < 1)),
+        aged_1_to_3=per_household(child & (age >= 1) & (age < 4)),
+        pregnant=per_household(data.pregnant) > 0,
+        earnings=per_household(~child, data.person["employment_income"]),
+        savings=data.household["savings"],
+        rent=data.household["rent"],
+        council_tax=data.household["council_tax"],
+    )
+
+
+def work_out(result: RulesResult, data: HouseholdColumns, rules: LocalRules) -> Amounts:
+    known = facts(data, rules)
+    universal_credit = result["universal_credit"]
+    on_universal_credit = universal_credit > 0
+    take_home = np.maximum(0.0, known.earnings - result["income_tax"] - result["national_insurance"])
+
+    ctr = rules.council_tax_reduction
+    protected = known.has_disability | known.has_carer | (known.children > 0)
+    maximum = (
+        np.where(protected, ctr.protected_maximum, ctr.others_maximum)
+        * result["council_tax_reduction_maximum_eligible_liability"]
+    )
+    # Universal Credit households: the award and all other income against the Universal Credit
+    # maximum amount; others: PolicyEngine's means test under the prescribed scheme.
+    income = np.where(
+        on_universal_credit,
+        universal_credit + result["household_market_income"] + result["carers_allowance"],
+        result["council_tax_reduction_applicable_income"],
+    )
+    applicable = np.where(
+        on_universal_credit, result["uc_maximum_amount"], result["council_tax_reduction_applicable_amount"]
+    )
+    excess = np.maximum(0.0, income - applicable)
+    working_age = np.maximum(0.0, maximum - ctr.withdrawal_rate * excess) * (known.savings <= ctr.capital_limit)
+    pensioner = result["council_tax_reduction_pensioner"] > 0
+    council_tax_reduction = np.where(pensioner, result["simulated_council_tax_reduction_benunit"], working_age)
+
+    fsm = rules.free_school_meals
+    fsm_income_ok = (
+        np.ones_like(take_home, dtype=bool) if fsm.net_earnings_limit is None else (take_home <= fsm.net_earnings_limit)
+    )
+    fsm_qualifies = (on_universal_credit & fsm_income_ok) | (result["guarantee_credit"] > 0)
+    free_school_meals = fsm_qualifies * known.school_age_children * fsm.value_per_child
+
+    hs = rules.healthy_start
+    hs_qualifies = on_universal_credit & (take_home / 12 <= hs.monthly_take_home_limit)
+    weekly = (
+        known.pregnant * hs.weekly_pregnancy + known.under_1 * hs.weekly_under_1 + known.aged_1_to_3 * hs.weekly_1_to_3
+    )
+    healthy_start = hs_qualifies * weekly * hs.weeks
+
+    per_year = {
+        Benefit.UNIVERSAL_CREDIT: universal_credit,
+        Benefit.PENSION_CREDIT: result["pension_credit"],
+        Benefit.HOUSING_BENEFIT: result["housing_benefit"],
+        Benefit.COUNCIL_TAX_REDUCTION: council_tax_reduction,
+        Benefit.CHILD_BENEFIT: result["child_benefit"],
+        Benefit.CARERS_ALLOWANCE: result["carers_allowance"],
+        Benefit.FREE_SCHOOL_MEALS: free_school_meals,
+        Benefit.HEALTHY_START: healthy_start,
+        Benefit.WARM_HOME_DISCOUNT: result["warm_home_discount"],
+    }
+    # PolicyEngine's household_benefits already holds its own Council Tax Reduction (pension age);
+    # swap in Luton's, and add what it leaves out (the local rules and the Warm Home Discount).
+    net = (
+        result["household_market_income"]
+        + result["household_benefits"]
+        - result["council_tax_reduction"]
+        + council_tax_reduction
+        + free_school_meals
+        + healthy_start
+        + result["warm_home_discount"]
+        - result["income_tax"]
+        - result["national_insurance"]
+        - known.rent
+        - known.council_tax
+    )
+    return Amounts(per_year, net, known, result, protected)
