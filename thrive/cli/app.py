@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from thrive.cli import assess, deprivation, poverty, reports, roadmap, setup, transfer, web
+from thrive.cli import assess, deprivation, index, poverty, reports, roadmap, setup, transfer, web
 
 app = typer.Typer(
     help="Thrive: the Luton 2040 outcomes observatory.",
@@ -22,6 +22,7 @@ app.command("serve")(web.serve)
 app.add_typer(web.users, name="user")
 app.add_typer(reports.app, name="report")
 app.add_typer(deprivation.app, name="deprivation")
+app.add_typer(index.app, name="index")
 app.add_typer(poverty.app, name="poverty")
 
 
