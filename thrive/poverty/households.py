@@ -42,7 +42,7 @@ class Households:
     def children(self) -> IntArray:
         return self.children_under_14 + self.children_14_or_over
 
-    def take(self, index: npt.NDArray[np.int64] | npt.NDArray[np.bool_]) -> Households:
+    def take(self, index: slice | npt.NDArray[np.int64] | npt.NDArray[np.bool_]) -> Households:
         return Households(**{name: getattr(self, name)[index] for name in self.__dataclass_fields__})
 
 
@@ -50,35 +50,24 @@ def household_types(households: Households, table: LineTable) -> IntArray:
     """Each household's MIS household type, as an index into `table.types`.
 
     Three or more adults make an 'other' household; a household is a pensioner household when
-    every adult is of pension age and there are no children (the MIS pensioner types).
+    every adult is of pension age and there are no children (the MIS pensioner types). One
+    lookup in a small table of (adults, children, pensioner) does it for millions of rows.
     """
+    adults = np.minimum(households.adults, 3)
+    children = np.minimum(households.children, 3)
+    pensioner = (households.pensioners == households.adults) & (children == 0)
+    types: IntArray = _type_grid(table)[adults, children, pensioner.astype(np.int64)]
+    return types
+
+
+def _type_grid(table: LineTable) -> IntArray:
     index = table.type_index
-    adults, children = households.adults, households.children
-    pensioner = (households.pensioners == adults) & (children == 0)
-    conditions = [
-        adults >= 3,
-        (adults == 1) & pensioner,
-        (adults == 2) & pensioner,
-        (adults == 1) & (children == 0),
-        (adults == 2) & (children == 0),
-        (adults == 1) & (children == 1),
-        (adults == 1) & (children == 2),
-        (adults == 1) & (children >= 3),
-        (adults == 2) & (children == 1),
-        (adults == 2) & (children == 2),
-        (adults == 2) & (children >= 3),
-    ]
-    choices = [
-        index("other-multi-adult"),
-        index("single-pensioner"),
-        index("couple-pensioner"),
-        index("single-working-age"),
-        index("couple-working-age"),
-        index("lone-parent-1-child"),
-        index("lone-parent-2-children"),
-        index("lone-parent-3-or-more-children"),
-        index("couple-1-child"),
-        index("couple-2-children"),
-        index("couple-3-or-more-children"),
-    ]
-    return np.select(conditions, choices, default=index("other-multi-adult")).astype(np.int64)
+    grid = np.full((4, 4, 2), index("other-multi-adult"), dtype=np.int64)
+    single = ["single-working-age", "lone-parent-1-child", "lone-parent-2-children", "lone-parent-3-or-more-children"]
+    couple = ["couple-working-age", "couple-1-child", "couple-2-children", "couple-3-or-more-children"]
+    for children in range(4):
+        grid[1, children, :] = index(single[children])
+        grid[2, children, :] = index(couple[children])
+    grid[1, 0, 1] = index("single-pensioner")
+    grid[2, 0, 1] = index("couple-pensioner")
+    return grid
