@@ -125,6 +125,14 @@ def results_as_data(
         "imputation_cap": framework.imputation_cap,
         "weights": {i.code: round(float(w), 4) for i, w in zip(framework.indicators, weights, strict=True)},
         "synthetic_indicators": [i.code for i in framework.indicators if i.synthetic],
+        "names": {
+            "dimensions": {d.code: d.name for d in framework.dimensions},
+            "components": {c.code: c.name for c in components},
+            "dimension_components": {d.code: [c.code for c in d.components] for d in framework.dimensions},
+            "indicators": {
+                i.code: {"name": i.name, "source": i.source, "synthetic": i.synthetic} for i in framework.indicators
+            },
+        },
         "years": {str(year): _year_data(framework, areas, result, components) for year, result in years.items()},
     }
 

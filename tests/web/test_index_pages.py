@@ -1,0 +1,72 @@
+"""The Thriving People Index and deprivation pages over a real server, from stored runs and imports."""
+
+from __future__ import annotations
+
+import re
+
+import httpx
+from sqlalchemy import Engine
+
+from tests.conftest import SHARED
+from thrive.data.deprivation_import import import_deprivation
+from thrive.data.index_compute import compute_and_store
+from thrive.data.index_framework import shipped_framework_path
+
+IOD2019 = SHARED / "data" / "imd2019_lsoa_england"
+IOD2025 = SHARED / "data" / "imd2025_lsoa21_england" / "imd2025_england_lsoa21_humaniverse.csv"
+
+
+def _text(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def test_index_page_shows_ranks_intervals_map_table_and_labels_synthetic_data(
+    engine: Engine, client: httpx.Client
+) -> None:
+    assert "has not been computed yet" in client.get("/thriving-people-index").text
+    compute_and_store(engine, shipped_framework_path(), draws=50, actor="analyst@luton.gov.uk")
+
+    page = client.get("/thriving-people-index")
+
+    assert page.status_code == 200
+    text = _text(page.text)
+    assert "Synthetic data: 29 of the index’s indicators use synthetic demonstration values" in text
+    assert page.text.count('href="/thriving-people-index/wards/E05') >= 38  # map shapes and table rows
+    assert "Ward scores and ranks in 2023 (the map as a table)" in text
+    assert "Cronbach’s alpha" in text and "Personal Safety" in text
+    assert page.text.count("Synthetic</strong>") == 29
+
+
+def test_ward_scorecard_shows_strengths_and_weaknesses_and_an_unknown_ward_is_not_found(
+    engine: Engine, client: httpx.Client
+) -> None:
+    compute_and_store(engine, shipped_framework_path(), draws=50, actor="analyst@luton.gov.uk")
+
+    page = client.get("/thriving-people-index/wards/E05002211")
+
+    assert page.status_code == 200
+    text = _text(page.text)
+    assert "Wigmore scorecard" in text
+    assert "rank" in text and "of Luton’s 19 wards" in text
+    assert re.search(r"(Strength|Weakness|Neutral)", text)
+    assert client.get("/thriving-people-index/wards/E06000032").status_code == 404
+
+
+def test_deprivation_page_puts_2019_and_2025_side_by_side_with_the_break_in_series(
+    engine: Engine, client: httpx.Client
+) -> None:
+    import_deprivation(
+        engine,
+        [IOD2019 / "File_2_IoD2019_Domains_of_Deprivation.csv", IOD2019 / "File_9_IoD2019_Transformed_Scores.csv"],
+        2019,
+        actor="analyst@luton.gov.uk",
+    )
+    import_deprivation(engine, [IOD2025], 2025, actor="analyst@luton.gov.uk")
+
+    text = _text(client.get("/deprivation").text)
+
+    assert "In England’s 10% most deprived (IMD) 4 17" in text
+    assert "10:34 1:59" in text  # the published 20:20 index for 2019 (002:1224), and 2025
+    assert "Break in series in 2025." in text
+    measure = _text(client.get("/measures/most-deprived-lsoas").text)
+    assert "The 2025 figure starts a break in series" in measure

@@ -1,0 +1,149 @@
+"""Public pages for the Thriving People Index (Luton and its wards, a scorecard per ward) and for
+deprivation (IoD2019 and IoD2025 side by side). They show stored runs and imports; they compute
+no judgement of their own.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, Response
+
+from thrive.index.deprivation import DECILES
+from thrive.store.database import read_connection
+from thrive.store.deprivation import latest_deprivation_releases
+from thrive.store.index_runs import latest_index_run
+from thrive.web.charts import LUTON_COLOUR, Line, line_chart
+from thrive.web.maps import WIDTH, ward_shapes
+from thrive.web.public import PageNotFoundError, _cached, site
+from thrive.web.site import PublicSnapshot
+
+router = APIRouter()
+SHADES = ("#f1eef6", "#bdc9e1", "#74a9cf", "#2b8cbe", "#045a8d")
+"""ColorBrewer PuBu, five classes: darker is a higher score, as the council's own map (001:558)."""
+BAND_WIDTH = 20
+
+
+def _band(score: float | None) -> int | None:
+    return None if score is None else min(int(score // BAND_WIDTH), len(SHADES) - 1)
+
+
+def _index_run(request: Request) -> dict[str, Any] | None:
+    with read_connection(site(request).engine) as connection:
+        return latest_index_run(connection)
+
+
+@router.get("/thriving-people-index", response_class=HTMLResponse)
+def index_page(request: Request) -> Response:
+    def build(snapshot: PublicSnapshot) -> dict[str, Any]:
+        run = _index_run(request)
+        context: dict[str, Any] = {"title": "Thriving People Index", "section": "index", "run": run}
+        if run is None:
+            return context
+        results = run["results"]
+        years = sorted(results["years"])
+        latest = results["years"][years[-1]]
+        wards = [a for a in latest["areas"] if a["kind"] == "ward"]
+        luton = next(a for a in latest["areas"] if a["kind"] == "town")
+        by_code = {a["code"]: a for a in wards}
+        shapes, height = ward_shapes()
+        context.update(
+            year=years[-1],
+            years=years,
+            wards=sorted(wards, key=lambda a: a["rank"] or 99),
+            luton=luton,
+            quality=latest["quality"],
+            drivers=(latest["uncertainty"] or {}).get("drivers", {}),
+            draws=(latest["uncertainty"] or {}).get("draws"),
+            synthetic=results["synthetic_indicators"],
+            names=results["names"],
+            framework=results["framework"],
+            weighting=results["weighting"],
+            shapes=[
+                {"code": s.code, "name": s.name, "path": s.path, "band": _band(by_code.get(s.code, {}).get("index"))}
+                for s in shapes
+            ],
+            shades=SHADES,
+            band_width=BAND_WIDTH,
+            map_width=WIDTH,
+            map_height=height,
+            trend=_trend(results, years, "E06000032", "Luton"),
+            trend_rows=[(y, _area(results, y, "E06000032")) for y in years],
+            run_info=run,
+        )
+        return context
+
+    return _cached(request, "thriving-people-index", build, "index/index.html")
+
+
+@router.get("/thriving-people-index/wards/{code}", response_class=HTMLResponse)
+def scorecard(request: Request, code: str) -> Response:
+    run = _index_run(request)
+    if run is None or not any(a["code"] == code and a["kind"] == "ward" for a in _latest(run)["areas"]):
+        raise PageNotFoundError(f"There is no Thriving People Index scorecard for '{code}'.")
+
+    def build(snapshot: PublicSnapshot) -> dict[str, Any]:
+        results = run["results"]
+        years = sorted(results["years"])
+        area = _area(results, years[-1], code)
+        return {
+            "title": f"{area['name']}: Thriving People Index scorecard",
+            "section": "index",
+            "area": area,
+            "year": years[-1],
+            "luton": _area(results, years[-1], "E06000032"),
+            "trend": _trend(results, years, code, area["name"]),
+            "trend_rows": [(y, _area(results, y, code)) for y in years],
+            "synthetic": results["synthetic_indicators"],
+            "names": results["names"],
+            "run_info": run,
+        }
+
+    return _cached(request, f"scorecard:{code}", build, "index/scorecard.html")
+
+
+def _latest(run: dict[str, Any]) -> dict[str, Any]:
+    years: dict[str, Any] = run["results"]["years"]
+    return dict(years[max(years)])
+
+
+def _area(results: dict[str, Any], year: str, code: str) -> dict[str, Any]:
+    return dict(next(a for a in results["years"][year]["areas"] if a["code"] == code))
+
+
+def _trend(results: dict[str, Any], years: list[str], code: str, name: str) -> str:
+    values = [_area(results, y, code)["index"] for y in years]
+    return line_chart(
+        f"Thriving People Index for {name}, {years[0]} to {years[-1]}",
+        [Line(name, [float(y) for y in years], [float(v) for v in values], LUTON_COLOUR)],
+        unit_label="Score (0 to 100)",
+        height=2.6,
+    )
+
+
+@router.get("/deprivation", response_class=HTMLResponse)
+def deprivation_page(request: Request) -> Response:
+    def build(snapshot: PublicSnapshot) -> dict[str, Any]:
+        with read_connection(site(request).engine) as connection:
+            releases = latest_deprivation_releases(connection)
+        shown = [releases[y] for y in sorted(releases)]
+        ward_codes = sorted(
+            {w["area"]: w["name"] for r in shown for w in r["summary"]["wards"]}.items(), key=lambda p: p[1]
+        )
+        return {
+            "title": "Deprivation in Luton",
+            "section": "index",
+            "releases": shown,
+            "deciles": DECILES,
+            "wards": [
+                {
+                    "code": code,
+                    "name": name,
+                    "by_release": [next((w for w in r["summary"]["wards"] if w["area"] == code), None) for r in shown],
+                }
+                for code, name in ward_codes
+            ],
+        }
+
+    return _cached(request, "deprivation", build, "index/deprivation.html")
