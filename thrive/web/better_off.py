@@ -1,0 +1,167 @@
+"""Better Off Luton for residents: one question per page, check your answers, then the results.
+
+Everything is posted, never put in a web address, and nothing is written to the database or the
+logs: the answers live in the form until the person closes the page, unless an adviser saves the
+case (better_off_adviser.py).
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, Response
+from starlette.concurrency import run_in_threadpool
+
+from thrive.benefits.calculator import BetterOff, Calculator
+from thrive.benefits.reasons import money
+from thrive.benefits.tax_year import TaxYear
+from thrive.web.better_off_questions import (
+    BY_SLUG,
+    FIELD_NAMES,
+    QUESTIONS,
+    Answers,
+    Question,
+    all_problems,
+    check_question,
+    display,
+    household,
+    next_question,
+    previous_question,
+)
+from thrive.web.security import signed_in
+from thrive.web.templating import templates
+
+router = APIRouter(prefix="/better-off")
+SECTION = "better-off"
+_CALCULATOR: list[Calculator] = []
+_LOCK = threading.Lock()
+
+
+def calculator() -> Calculator:
+    """The process's calculator: PolicyEngine UK loads at first use, then stays warm."""
+    with _LOCK:
+        if not _CALCULATOR:
+            made = Calculator()
+            made.warm(TaxYear.current())
+            _CALCULATOR.append(made)
+        return _CALCULATOR[0]
+
+
+@router.on_event("startup")
+def _warm_in_the_background() -> None:
+    """`thrive serve` warms the calculator as it starts, without holding up the other pages."""
+    threading.Thread(target=calculator, name="better-off-warm", daemon=True).start()
+
+
+def posted_answers(form: Any) -> Answers:
+    return {key[2:]: str(value) for key, value in form.items() if key.startswith("a_") and key[2:] in FIELD_NAMES}
+
+
+def _page(request: Request, template: str, status: int = 200, **context: Any) -> Response:
+    found = signed_in(request) if request.cookies else None
+    return templates.TemplateResponse(
+        request,
+        f"better_off/{template}",
+        {"section": SECTION, "signed_in": found[0] if found else None, "money": money, **context},
+        status_code=status,
+    )
+
+
+def _hidden(answers: Answers, leave_out: set[str] | None = None) -> list[tuple[str, str]]:
+    return [(f"a_{k}", v) for k, v in answers.items() if not leave_out or k not in leave_out]
+
+
+def _question(request: Request, question: Question, answers: Answers, errors: dict[str, str] | None = None) -> Response:
+    before = previous_question(question.slug, answers)
+    first = question.fields[0]
+    radio_items = [
+        {"value": value, "text": text, "checked": answers.get(first.name) == value} for value, text in first.choices
+    ]
+    return _page(
+        request,
+        "question.html",
+        400 if errors else 200,
+        title=question.heading,
+        question=question,
+        answers=answers,
+        radio_items=radio_items,
+        hidden=_hidden(answers, {f.name for f in question.fields}),
+        everything=_hidden(answers),
+        back=before.slug if before else None,
+        errors=[{"text": message, "href": f"#{name}"} for name, message in (errors or {}).items()],
+        field_errors=errors or {},
+        error_title=bool(errors),
+    )
+
+
+def _check(request: Request, answers: Answers, errors: dict[str, str] | None = None) -> Response:
+    rows = [
+        {"question": q, "label": q.check_label or q.heading, "value": display(q, answers)}
+        for q in QUESTIONS
+        if q.applies(answers)
+    ]
+    slug_of = {f.name: q.slug for q in QUESTIONS for f in q.fields}
+    return _page(
+        request,
+        "check.html",
+        400 if errors else 200,
+        title="Check your answers",
+        rows=rows,
+        hidden=_hidden(answers),
+        errors=[{"text": m, "href": f"#change-{slug_of[n]}"} for n, m in (errors or {}).items()],
+        error_title=bool(errors),
+    )
+
+
+@router.get("", response_class=HTMLResponse)
+def start(request: Request) -> Response:
+    return _page(request, "start.html", title="Check what you could get: Better Off Luton")
+
+
+@router.post("/questions", response_class=HTMLResponse)
+async def questions(request: Request) -> Response:
+    form = await request.form()
+    answers = posted_answers(form)
+    action = str(form.get("action", "next"))
+    slug = str(form.get("question", ""))
+    if action == "change" and slug in BY_SLUG:
+        return _question(request, BY_SLUG[slug], answers)
+    if action == "answer" and slug in BY_SLUG:
+        question = BY_SLUG[slug]
+        for field in question.fields:
+            answers[field.name] = str(form.get(field.name, "")).strip()
+        problems = check_question(question, answers)
+        if problems:
+            return _question(request, question, answers, problems)
+    upcoming = next_question(answers)
+    return _question(request, upcoming, answers) if upcoming else _check(request, answers)
+
+
+async def _calculated(request: Request) -> tuple[Answers, BetterOff | Response]:
+    answers = posted_answers(await request.form())
+    problems = all_problems(answers)
+    if problems:
+        return answers, _check(request, answers, problems)
+    home, year = household(answers)
+    return answers, await run_in_threadpool(calculator().check, home, year)
+
+
+@router.post("/results", response_class=HTMLResponse)
+async def results(request: Request) -> Response:
+    answers, outcome = await _calculated(request)
+    if isinstance(outcome, Response):
+        return outcome
+    return _page(
+        request, "results.html", title="What you could get", result=outcome, hidden=_hidden(answers), printable=False
+    )
+
+
+@router.post("/summary", response_class=HTMLResponse)
+async def summary(request: Request) -> Response:
+    """The printable summary: the same results, without forms, for printing or saving as a PDF."""
+    _, outcome = await _calculated(request)
+    if isinstance(outcome, Response):
+        return outcome
+    return _page(request, "summary.html", title="Your Better Off summary", result=outcome, hidden=[], printable=True)
