@@ -27,6 +27,7 @@ class HouseholdFacts:
     aged_1_to_3: np.ndarray
     pregnant: np.ndarray
     earnings: np.ndarray
+    pensions: np.ndarray
     savings: np.ndarray
     rent: np.ndarray
     council_tax: np.ndarray
@@ -61,6 +62,7 @@ def facts(data: HouseholdColumns, rules: LocalRules) -> HouseholdFacts:
         aged_1_to_3=per_household(child & (age >= 1) & (age < 4)),
         pregnant=per_household(data.pregnant) > 0,
         earnings=per_household(~child, data.person["employment_income"]),
+        pensions=per_household(~child, data.person["state_pension"]),
         savings=data.household["savings"],
         rent=data.household["rent"],
         council_tax=data.household["council_tax"],
@@ -83,7 +85,7 @@ def work_out(result: RulesResult, data: HouseholdColumns, rules: LocalRules) -> 
     # maximum amount; others: PolicyEngine's means test under the prescribed scheme.
     income = np.where(
         on_universal_credit,
-        universal_credit + result["household_market_income"] + result["carers_allowance"],
+        universal_credit + known.earnings + known.pensions + result["carers_allowance"],
         result["council_tax_reduction_applicable_income"],
     )
     applicable = np.where(
@@ -119,16 +121,13 @@ def work_out(result: RulesResult, data: HouseholdColumns, rules: LocalRules) -> 
         Benefit.HEALTHY_START: healthy_start,
         Benefit.WARM_HOME_DISCOUNT: result["warm_home_discount"],
     }
-    # PolicyEngine's household_benefits already holds its own Council Tax Reduction (pension age);
-    # swap in Luton's, and add what it leaves out (the local rules and the Warm Home Discount).
+    # Net income after housing costs, as the results page says it: earnings and pensions, plus the
+    # benefits checked here, less income tax, National Insurance, rent and council tax.
+    benefits = sum(per_year.values(), np.zeros_like(universal_credit))
     net = (
-        result["household_market_income"]
-        + result["household_benefits"]
-        - result["council_tax_reduction"]
-        + council_tax_reduction
-        + free_school_meals
-        + healthy_start
-        + result["warm_home_discount"]
+        known.earnings
+        + known.pensions
+        + benefits
         - result["income_tax"]
         - result["national_insurance"]
         - known.rent
