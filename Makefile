@@ -96,6 +96,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/web_speed.py
 	$(BIN)/python bench/report_speed.py
 	$(BIN)/python bench/poverty_speed.py
+	$(BIN)/python bench/index_speed.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build *.egg-info

@@ -16,11 +16,23 @@ STRENGTH, NEUTRAL, WEAKNESS = 1, 0, -1
 
 
 def peer_groups(similarity: np.ndarray, size: int = PEERS) -> np.ndarray:
-    """For each area, the indices of the `size` other areas closest to it on `similarity`."""
+    """For each area, the indices of the `size` other areas closest to it on `similarity`.
+
+    On one measure the nearest areas lie within `size` places either side in sorted order, so
+    only that window is searched: linear in the number of areas, not quadratic.
+    """
     size = min(size, len(similarity) - 1)
-    distance = np.abs(similarity[:, None] - similarity[None, :])
-    np.fill_diagonal(distance, np.inf)
-    return np.argsort(distance, axis=1, kind="stable")[:, :size]
+    order = np.argsort(similarity, kind="stable")
+    ranked = similarity[order]
+    offsets = np.concatenate([np.arange(-size, 0), np.arange(1, size + 1)])
+    window = np.arange(len(ranked))[:, None] + offsets[None, :]
+    inside = (window >= 0) & (window < len(ranked))
+    clipped = np.clip(window, 0, len(ranked) - 1)
+    distance = np.where(inside, np.abs(ranked[clipped] - ranked[:, None]), np.inf)
+    nearest = np.take_along_axis(clipped, np.argsort(distance, axis=1, kind="stable")[:, :size], axis=1)
+    out = np.empty((len(ranked), size), dtype=int)
+    out[order] = order[nearest]
+    return out
 
 
 def strengths_and_weaknesses(scores: np.ndarray, peers: np.ndarray) -> np.ndarray:

@@ -15,7 +15,7 @@ import numpy as np
 
 from thrive.index.framework import IndexFramework
 from thrive.index.imputation import Imputation
-from thrive.index.scoring import aggregate, rescaled
+from thrive.index.scoring import aggregate
 
 WEIGHTS, BOUNDS, IMPUTATION = "weights", "bounds", "imputation"
 ASSUMPTIONS = (WEIGHTS, BOUNDS, IMPUTATION)
@@ -60,12 +60,25 @@ def _draws(
     vary: tuple[str, ...],
     draws: int,
 ) -> np.ndarray:
-    """Index scores, one row per draw."""
+    """Index scores, one row per draw.
+
+    Aggregation is linear once the indicators are rescaled, so each draw's index is one
+    matrix-vector product: the rescaled table times the draw's weights pushed through the
+    component and dimension means. Areas with a component left unscored stay unscored.
+    """
     rng = np.random.default_rng(settings.seed)
     membership = framework.membership()
+    to_index = framework.dimension_matrix().mean(axis=1)  # each component's share of the index, before weights
     span = utopia - dystopia
-    out = np.empty((draws, values.shape[0]), dtype=np.float32)
     observed = ~np.isnan(values)
+    table = np.where(observed, values, 0.0).astype(np.float32)
+    fixed = np.where(observed, 0.0, np.nan_to_num(imputation.scores, nan=0.0)).astype(np.float32)
+    unscored = np.isnan(aggregate(framework, imputation.scores, weights).index)
+    rows, columns = np.nonzero(imputation.imputed)
+    imputed_values = imputation.scores[rows, columns]
+    observed_f = observed.astype(np.float32)
+    scores = np.empty_like(table)
+    out = np.empty((draws, values.shape[0]), dtype=np.float32)
     for d in range(draws):
         w = weights
         if WEIGHTS in vary:
@@ -75,11 +88,17 @@ def _draws(
         if BOUNDS in vary:
             u = utopia + rng.uniform(-settings.bound_spread, settings.bound_spread, utopia.shape) * span
             t = dystopia + rng.uniform(-settings.bound_spread, settings.bound_spread, dystopia.shape) * span
-        scores = np.where(observed, rescaled(values, u, t), imputation.scores)
-        if IMPUTATION in vary:
-            noise = rng.standard_normal(values.shape) * imputation.residual_sd
-            scores = np.where(imputation.imputed, np.clip(scores + noise, 0.0, 100.0), scores)
-        out[d] = aggregate(framework, scores, w).index
+        scale = (100.0 / (u - t)).astype(np.float32)
+        np.subtract(table, t.astype(np.float32), out=scores)
+        np.multiply(scores, scale, out=scores)
+        np.clip(scores, 0.0, 100.0, out=scores)
+        np.multiply(scores, observed_f, out=scores)
+        np.add(scores, fixed, out=scores)
+        if IMPUTATION in vary and len(rows):
+            noise = rng.standard_normal(len(rows)) * imputation.residual_sd[columns]
+            scores[rows, columns] = np.clip(imputed_values + noise, 0.0, 100.0)
+        out[d] = scores @ (w * (membership @ to_index)).astype(np.float32)
+    out[:, unscored] = np.nan
     return out
 
 
@@ -97,7 +116,7 @@ def monte_carlo(
     Ranks are taken among the `ranked` areas only (all of them when None); the others get rank 0."""
     together = _draws(framework, values, utopia, dystopia, imputation, weights, settings, ASSUMPTIONS, settings.draws)
     ranked = np.ones(values.shape[0], dtype=bool) if ranked is None else ranked
-    low, high = np.nanpercentile(together, [2.5, 97.5], axis=0)
+    low, high = np.percentile(together, [2.5, 97.5], axis=0)  # NaN for an unscored area
     rank_low = np.zeros(values.shape[0])
     rank_high = np.zeros(values.shape[0])
     rank_low[ranked], rank_high[ranked] = np.percentile(ranks(together[:, ranked]), [2.5, 97.5], axis=0)
