@@ -12,6 +12,8 @@ class Role(StrEnum):
     ADMIN = "admin"
     EDITOR = "editor"
     VIEWER = "viewer"
+    ADVISER = "adviser"
+    """A benefits adviser (council, Citizens Advice, foodbank): saves Better Off cases and their outcomes."""
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,11 @@ def can_edit(user: User, measure: Measure) -> bool:
 def can_review(user: User) -> bool:
     """Publish figures that have been submitted for review."""
     return user.active and user.role is Role.ADMIN
+
+
+def can_advise(user: User) -> bool:
+    """Save Better Off cases and record their outcomes."""
+    return user.active and user.role in {Role.ADMIN, Role.ADVISER}
 
 
 def can_read_drafts(user: User) -> bool:

@@ -338,3 +338,39 @@ poverty_figure = Table(
     Column("suppressed", Boolean, nullable=False),
     Column("ref", String(40)),
 )
+
+# ---------------------------------------------------------------- Better Off: saved cases and outcomes
+# A case exists only because an adviser chose to save it; it holds the household's answers (no
+# name, address or other identifier: the reference is random). Outcomes are append-only
+# revisions, each with its change set, so a corrected award never loses the one before.
+
+better_off_case = Table(
+    "better_off_case",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("reference", String(20), nullable=False, unique=True),
+    Column("change_set_id", ForeignKey("change_set.id"), nullable=False),
+    Column("adviser", String(320), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("tax_year", String(7), nullable=False),
+    Column("answers", JSON, nullable=False),
+    Column("entitlements", JSON, nullable=False),
+    Column("unclaimed_per_year", Float, nullable=False),
+    Column("policyengine_version", String(20), nullable=False),
+)
+
+better_off_outcome = Table(
+    "better_off_outcome",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("case_id", ForeignKey("better_off_case.id"), nullable=False),
+    Column("benefit", String(40), nullable=False),
+    Column("claimed", Boolean, nullable=False),
+    Column("award", Float),
+    Column("award_period", String(10)),
+    Column("award_per_year", Float, nullable=False),
+    Column("decided_on", Date, nullable=False),
+    Column("change_set_id", ForeignKey("change_set.id"), nullable=False),
+    Column("supersedes_id", Integer),
+    Index("ix_better_off_outcome_case", "case_id", "benefit", "id"),
+)
