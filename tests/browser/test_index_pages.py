@@ -1,0 +1,91 @@
+"""The Thriving People Index and deprivation pages in Chromium: axe-core, the map's links, no JavaScript."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from tests.browser.conftest import THRIVE, _free_port, _open_page, _thrive, _wait_until_answering
+from tests.browser.support import screenshot, serious_violations, violation_report
+from tests.conftest import SHARED
+
+IOD2019 = SHARED / "data" / "imd2019_lsoa_england"
+IOD2025 = SHARED / "data" / "imd2025_lsoa21_england" / "imd2025_england_lsoa21_humaniverse.csv"
+PAGES = {
+    "index": "/thriving-people-index",
+    "scorecard": "/thriving-people-index/wards/E05002199",
+    "deprivation": "/deprivation",
+}
+
+
+@pytest.fixture(scope="module")
+def index_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`thrive serve` on a database with both IoD releases imported and the index computed."""
+    folder = tmp_path_factory.mktemp("index-server")
+    env = {
+        **os.environ,
+        "THRIVE_DATABASE_URL": f"sqlite:///{folder / 'thrive.db'}",
+        "THRIVE_ACTOR": "browser-tests@luton.gov.uk",
+    }
+    _thrive(env, "init")
+    files = [
+        str(IOD2019 / "File_2_IoD2019_Domains_of_Deprivation.csv"),
+        str(IOD2019 / "File_9_IoD2019_Transformed_Scores.csv"),
+    ]
+    _thrive(env, "deprivation", "import", *files, "--release", "2019")
+    _thrive(env, "deprivation", "import", str(IOD2025), "--release", "2025")
+    _thrive(env, "index", "compute", "--draws", "200")
+    port = _free_port()
+    base_url = f"http://127.0.0.1:{port}"
+    log = folder / "server.log"
+    with log.open("wb") as output:
+        server = subprocess.Popen(
+            [*THRIVE, "serve", "--host", "127.0.0.1", "--port", str(port)],
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        _wait_until_answering(base_url + "/", server, log)
+        yield base_url
+    finally:
+        server.terminate()
+        server.wait(timeout=15)
+
+
+@pytest.fixture
+def index_page(browser: Browser, index_server: str, request: pytest.FixtureRequest) -> Iterator[Page]:
+    yield from _open_page(browser, index_server, request, javascript=True)
+
+
+@pytest.fixture
+def index_page_without_javascript(
+    browser: Browser, index_server: str, request: pytest.FixtureRequest
+) -> Iterator[Page]:
+    yield from _open_page(browser, index_server, request, javascript=False)
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_index_and_deprivation_pages_have_no_serious_accessibility_violations(index_page: Page, name: str) -> None:
+    index_page.goto(PAGES[name])
+    expect(index_page.locator("main h1")).to_be_visible()
+    screenshot(index_page, f"index-{name}")
+    violations = serious_violations(index_page)
+    assert not violations, violation_report(PAGES[name], violations)
+
+
+def test_a_resident_goes_from_the_map_to_a_ward_scorecard_without_javascript(
+    index_page_without_javascript: Page,
+) -> None:
+    page = index_page_without_javascript
+    page.goto("/")
+    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Thriving People Index").click()
+    expect(page.locator("main h1")).to_have_text("Thriving People Index")
+    expect(page.get_by_text("Synthetic data:", exact=False)).to_be_visible()
+    page.locator("figure.thrive-map").get_by_role("link", name="Farley").click()
+    expect(page.locator("main h1")).to_have_text("Farley scorecard")
+    expect(page.get_by_role("cell", name="Personal Safety")).to_be_visible()
