@@ -10,7 +10,17 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from thrive.store.database import make_engine
-from thrive.web import api, better_off, index_pages, poverty, public, workspace, workspace_admin, workspace_auth
+from thrive.web import (
+    api,
+    better_off,
+    better_off_adviser,
+    index_pages,
+    poverty,
+    public,
+    workspace,
+    workspace_admin,
+    workspace_auth,
+)
 from thrive.web.security import CsrfError, ForbiddenError, SignInRequiredError
 from thrive.web.site import Site
 from thrive.web.templating import templates
@@ -34,6 +44,7 @@ def create_app(database_url: str | None = None) -> FastAPI:
     app.include_router(poverty.router)
     app.include_router(index_pages.router)
     app.include_router(better_off.router)
+    app.include_router(better_off_adviser.router)
     app.include_router(workspace_auth.router)
     app.include_router(workspace.router)
     app.include_router(workspace_admin.router)

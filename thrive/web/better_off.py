@@ -8,6 +8,8 @@ case (better_off_adviser.py).
 from __future__ import annotations
 
 import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -17,6 +19,7 @@ from starlette.concurrency import run_in_threadpool
 from thrive.benefits.calculator import BetterOff, Calculator
 from thrive.benefits.reasons import money
 from thrive.benefits.tax_year import TaxYear
+from thrive.framework.access import can_advise
 from thrive.web.better_off_questions import (
     BY_SLUG,
     FIELD_NAMES,
@@ -33,7 +36,6 @@ from thrive.web.better_off_questions import (
 from thrive.web.security import signed_in
 from thrive.web.templating import templates
 
-router = APIRouter(prefix="/better-off")
 SECTION = "better-off"
 _CALCULATOR: list[Calculator] = []
 _LOCK = threading.Lock()
@@ -49,10 +51,14 @@ def calculator() -> Calculator:
         return _CALCULATOR[0]
 
 
-@router.on_event("startup")
-def _warm_in_the_background() -> None:
+@asynccontextmanager
+async def _warm_in_the_background(app: Any) -> AsyncIterator[None]:
     """`thrive serve` warms the calculator as it starts, without holding up the other pages."""
     threading.Thread(target=calculator, name="better-off-warm", daemon=True).start()
+    yield
+
+
+router = APIRouter(prefix="/better-off", lifespan=_warm_in_the_background)
 
 
 def posted_answers(form: Any) -> Answers:
@@ -64,7 +70,14 @@ def _page(request: Request, template: str, status: int = 200, **context: Any) ->
     return templates.TemplateResponse(
         request,
         f"better_off/{template}",
-        {"section": SECTION, "signed_in": found[0] if found else None, "money": money, **context},
+        {
+            "section": SECTION,
+            "signed_in": found[0] if found else None,
+            "adviser": bool(found and can_advise(found[0])),
+            "csrf": found[1] if found else "",
+            "money": money,
+            **context,
+        },
         status_code=status,
     )
 
@@ -139,13 +152,18 @@ async def questions(request: Request) -> Response:
     return _question(request, upcoming, answers) if upcoming else _check(request, answers)
 
 
-async def _calculated(request: Request) -> tuple[Answers, BetterOff | Response]:
-    answers = posted_answers(await request.form())
+async def calculated(request: Request, answers: Answers) -> BetterOff | Response:
+    """The result for posted answers, or the check-your-answers page with what is wrong."""
     problems = all_problems(answers)
     if problems:
-        return answers, _check(request, answers, problems)
+        return _check(request, answers, problems)
     home, year = household(answers)
-    return answers, await run_in_threadpool(calculator().check, home, year)
+    return await run_in_threadpool(calculator().check, home, year)
+
+
+async def _calculated(request: Request) -> tuple[Answers, BetterOff | Response]:
+    answers = posted_answers(await request.form())
+    return answers, await calculated(request, answers)
 
 
 @router.post("/results", response_class=HTMLResponse)

@@ -1,0 +1,153 @@
+"""Better Off Luton over a real HTTP server: the resident journey and adviser mode."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import httpx
+import pytest
+from sqlalchemy import Engine
+
+from tests.web.better_off_journey import answer_everything, heading
+from tests.web.conftest import running_app, serve
+from thrive.framework.access import Role
+from thrive.store.database import read_connection, write_transaction
+from thrive.store.observations import current_observations
+from thrive.store.users import add_user
+
+PASSWORD = "correct horse battery staple"
+
+
+@dataclass
+class Site:
+    base: str
+
+    def client(self) -> httpx.Client:
+        return httpx.Client(base_url=self.base, follow_redirects=False, timeout=120)
+
+
+@pytest.fixture
+def site(database_url: str, engine: Engine) -> Iterator[Site]:
+    with write_transaction(engine) as connection:
+        add_user(connection, "adviser@luton.gov.uk", PASSWORD, Role.ADVISER)
+        add_user(connection, "economy@luton.gov.uk", PASSWORD, Role.EDITOR, "inclusive-economy-board")
+    with running_app(database_url) as app, serve(app) as base:
+        yield Site(base)
+
+
+def _sign_in(client: httpx.Client, email: str) -> None:
+    form = client.get("/sign-in")
+    cookies = {c.split("=", 1)[0]: c.split("=", 1)[1].split(";", 1)[0] for c in form.headers.get_list("set-cookie")}
+    client.cookies.set("thrive_csrf", cookies["thrive_csrf"])
+    csrf = re.search(r'name="csrf" value="([^"]+)"', form.text)
+    assert csrf
+    response = client.post("/sign-in", data={"email": email, "password": PASSWORD, "csrf": csrf.group(1)})
+    assert response.status_code == 303
+    session = next(c for c in response.headers.get_list("set-cookie") if c.startswith("thrive_session="))
+    client.cookies.set("thrive_session", session.split("=", 1)[1].split(";", 1)[0])
+
+
+def test_a_resident_answers_one_question_per_page_and_sees_what_they_could_get(site: Site) -> None:
+    with site.client() as client:
+        assert "Start now" in client.get("/better-off").text
+        answers = answer_everything(client)
+        results = client.post("/better-off/results", data=answers)
+    assert results.status_code == 200
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", results.text))
+    # By hand (GOV.UK 2025-26): Universal Credit £811.96 a month, none of it claimed; Child Benefit
+    # (26.05 + 17.25) × 52 / 12 = £187.63 a month, all of it claimed.
+    assert "Universal Credit £811.96 £0 £811.96" in text
+    assert "Child Benefit £187.63 £187.63 £0" in text
+    assert "How to claim Universal Credit" in text
+    assert "What to do next" in text
+    assert "2025-26 tax year" in text
+    assert "Would you be better off in work?" in text
+
+
+def test_a_bad_answer_is_named_and_the_question_asked_again(site: Site) -> None:
+    with site.client() as client:
+        response = client.post(
+            "/better-off/questions", data={"a_year": "2025-26", "action": "answer", "question": "age", "age": "thirty"}
+        )
+    assert response.status_code == 400
+    assert heading(response.text) == "How old are you?"
+    assert "There is a problem" in response.text
+    assert 'href="#age"' in response.text
+    assert "Enter a number, like 30. &#39;thirty&#39; is not a number" in response.text
+
+
+def test_change_on_check_your_answers_goes_back_to_that_question_with_the_answer_kept(site: Site) -> None:
+    with site.client() as client:
+        answers = answer_everything(client)
+        response = client.post("/better-off/questions", data={**answers, "action": "change", "question": "age"})
+    assert heading(response.text) == "How old are you?"
+    assert 'value="30"' in response.text
+
+
+def test_the_printable_summary_has_the_results_without_the_site_navigation(site: Site) -> None:
+    with site.client() as client:
+        answers = answer_everything(client)
+        response = client.post("/better-off/summary", data=answers)
+    assert response.status_code == 200
+    assert "£811.96" in response.text
+    assert "Menu" not in response.text and "<form" not in response.text
+
+
+def test_an_adviser_saves_a_case_and_its_outcome_changes_the_road_map_figure(site: Site, engine: Engine) -> None:
+    with site.client() as client:
+        _sign_in(client, "adviser@luton.gov.uk")
+        answers = answer_everything(client)
+        results = client.post("/better-off/results", data=answers)
+        assert "Save this case" in results.text
+        csrf = re.search(r'name="csrf" value="([^"]+)"', results.text)
+        assert csrf
+        saved = client.post("/workspace/better-off/cases", data={**answers, "csrf": csrf.group(1)})
+        assert saved.status_code == 303
+        case_url = saved.headers["location"]
+        case_page = client.get(case_url)
+        assert "Record an outcome" in case_page.text
+        bad = client.post(
+            case_url + "/outcomes",
+            data={
+                "csrf": csrf.group(1),
+                "benefit": "universal_credit",
+                "claimed": "yes",
+                "award": "lots",
+                "award_period": "month",
+                "decided_on": "2025-07-01",
+            },
+        )
+        assert bad.status_code == 400 and "&#39;lots&#39; is not one" in bad.text
+        recorded = client.post(
+            case_url + "/outcomes",
+            data={
+                "csrf": csrf.group(1),
+                "benefit": "universal_credit",
+                "claimed": "yes",
+                "award": "811.96",
+                "award_period": "month",
+                "decided_on": "2025-07-01",
+            },
+        )
+        assert recorded.status_code == 303
+        listing = client.get("/workspace/better-off")
+    assert listing.status_code == 200
+    with read_connection(engine) as connection:
+        current = current_observations(connection, ["benefit-calculator-income"])
+    row = current[current["period_label"] == "2025"].iloc[0]
+    assert row["value"] == pytest.approx(811.96 * 12)
+    assert row["status"] == "draft"
+
+
+def test_an_officer_who_is_not_an_adviser_cannot_save_a_case(site: Site) -> None:
+    with site.client() as client:
+        _sign_in(client, "economy@luton.gov.uk")
+        answers = answer_everything(client)
+        results = client.post("/better-off/results", data=answers)
+        assert "Save this case" not in results.text
+        csrf = re.search(r'name="csrf" value="([^"]+)"', client.get("/workspace").text)
+        assert csrf
+        refused = client.post("/workspace/better-off/cases", data={**answers, "csrf": csrf.group(1)})
+    assert refused.status_code == 403
