@@ -23,6 +23,9 @@ from thrive.reports.commentary import newest_period
 from thrive.reports.document import Report, RunLine, long_date
 from thrive.reports.errors import ReportError
 from thrive.reports.facts import TARGET_YEAR, MeasureFacts, gather
+from thrive.reports.index_section import ANCHOR as INDEX_ANCHOR
+from thrive.reports.index_section import HEADING as INDEX_HEADING
+from thrive.reports.index_section import IndexSection, index_section
 from thrive.reports.markdown import govuk_markdown
 from thrive.reports.outcomes import (
     MeasureItem,
@@ -74,7 +77,7 @@ def progress_report(engine: Engine, *, year: int, run_id: int | None, draft: boo
     source = open_source(engine, run, draft=draft)
     with read_connection(engine) as connection:
         documents = [dict(row._mapping) for row in connection.execute(select(document).order_by(document.c.id))]
-    return build_progress(source, year=year, documents=documents)
+    return build_progress(source, year=year, documents=documents, index=index_section(engine, source.run.data_version))
 
 
 def headline(measures: list[MeasureFacts]) -> list[MeasureFacts]:
@@ -160,7 +163,13 @@ def _rules(source: ReportSource) -> list[tuple[str, str]]:
     return [(name.replace("_", " "), str(value)) for name, value in sorted(source.run.rules.items())]
 
 
-def build_progress(source: ReportSource, *, year: int, documents: list[dict[str, Any]] | None = None) -> Report:
+def build_progress(
+    source: ReportSource,
+    *,
+    year: int,
+    documents: list[dict[str, Any]] | None = None,
+    index: IndexSection | None = None,
+) -> Report:
     commentary = newest_period(source.commentary, ended_by=date(year, 12, 31))
     measures = gather(source, commentary)
     checks = headline(measures)
@@ -173,6 +182,7 @@ def build_progress(source: ReportSource, *, year: int, documents: list[dict[str,
         ("temperature-checks", "Our six temperature checks"),
         ("poverty-bands", "How many households are in poverty"),
         *((s.anchor, s.name) for s in priority_sections),
+        *([(INDEX_ANCHOR, INDEX_HEADING)] if index is not None else []),
         ("appendix-1", "Appendix 1: 2040 measures"),
         ("appendix-2", "Appendix 2: Data notes and sources"),
         ("appendix-3", "Appendix 3: How Thrive judges a measure"),
@@ -191,6 +201,7 @@ def build_progress(source: ReportSource, *, year: int, documents: list[dict[str,
         outcome_table("Temperature checks", "Our six temperature checks", checks),
         *band_tables(bands),
         *(outcome_table(s.name[:31], s.name, s.measures) for s in priority_sections),
+        *(index.tables() if index is not None else []),
         appendix_table(measures, priority_names),
         figures_table(measures),
         about_table(details),
@@ -209,6 +220,7 @@ def build_progress(source: ReportSource, *, year: int, documents: list[dict[str,
         "notes_html": govuk_markdown((folder / "DATA-NOTES.md").read_text(encoding="utf-8")),
         "rules": _rules(source),
         "draft": source.draft,
+        "index_section": index,
     }
     return Report(
         kind="progress",

@@ -1,0 +1,47 @@
+"""The Progress Report's Thriving People Index and deprivation section, fixed to the report's run."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import Engine
+
+from tests.conftest import SHARED
+from thrive.data.deprivation_import import import_deprivation
+from thrive.data.index_compute import compute_and_store
+from thrive.data.index_framework import shipped_framework_path
+from thrive.reports.html import render_html
+from thrive.reports.progress import progress_report
+
+IOD2019 = SHARED / "data" / "imd2019_lsoa_england" / "File_2_IoD2019_Domains_of_Deprivation.csv"
+IOD2025 = SHARED / "data" / "imd2025_lsoa21_england" / "imd2025_england_lsoa21_humaniverse.csv"
+
+
+def _text(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def test_progress_report_shows_both_releases_the_break_and_the_index_marked_synthetic(engine: Engine) -> None:
+    import_deprivation(engine, [IOD2019], 2019, actor="analyst@luton.gov.uk")
+    import_deprivation(engine, [IOD2025], 2025, actor="analyst@luton.gov.uk")
+    compute_and_store(engine, shipped_framework_path(), draws=20, actor="analyst@luton.gov.uk")
+
+    report = progress_report(engine, year=2025, run_id=None, draft=False, actor="test")
+    text = _text(render_html(report))
+
+    assert "Thriving People Index and deprivation" in text
+    assert "English Indices of Deprivation 2019 (LSOA 2011) 121 4 10:34" in text  # 002:1224, 003:709
+    assert "English Indices of Deprivation 2025 (LSOA 2021) 125 17 1:59" in text
+    assert "Break in series in 2025." in text
+    assert "SYNTHETIC: 29 indicators use synthetic demonstration values" in text
+    assert {t.sheet for t in report.tables} >= {"Deprivation", "Thriving People Index"}
+
+
+def test_an_index_run_made_after_the_reports_run_does_not_change_that_report(engine: Engine) -> None:
+    first = progress_report(engine, year=2025, run_id=None, draft=False, actor="test")
+    compute_and_store(engine, shipped_framework_path(), draws=20, actor="analyst@luton.gov.uk")
+
+    again = progress_report(engine, year=2025, run_id=first.run.id, draft=False, actor="test")
+
+    assert render_html(again) == render_html(first)
+    assert "No deprivation release had been imported" in _text(render_html(again))

@@ -1,0 +1,125 @@
+"""The Progress Report's section on the Thriving People Index and deprivation.
+
+It reads the newest index run and deprivation imports made by the time of the report's
+assessment run (change set at or before the run's data version), so the same run always gives
+the same section, byte for byte, whatever was computed later.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, Engine, func, select
+
+from thrive.reports.tables import Column, DataTable, Kind
+from thrive.store.database import read_connection
+from thrive.store.schema import deprivation_release, index_framework_version, index_run
+
+ANCHOR = "thriving-people-index"
+HEADING = "Thriving People Index and deprivation"
+
+
+@dataclass(frozen=True)
+class IndexSection:
+    index: dict[str, Any] | None
+    """The index run's results and its framework version, or None if none was made by then."""
+    releases: list[dict[str, Any]]
+    """Deprivation summaries, oldest release first."""
+
+    @property
+    def year(self) -> str | None:
+        return None if self.index is None else max(self.index["results"]["years"])
+
+    def wards(self) -> list[dict[str, Any]]:
+        if self.index is None or self.year is None:
+            return []
+        areas = self.index["results"]["years"][self.year]["areas"]
+        return sorted((a for a in areas if a["kind"] == "ward"), key=lambda a: a["rank"])
+
+    def luton(self) -> dict[str, Any] | None:
+        if self.index is None or self.year is None:
+            return None
+        areas: list[dict[str, Any]] = self.index["results"]["years"][self.year]["areas"]
+        return next(a for a in areas if a["kind"] == "town")
+
+    def tables(self) -> list[DataTable]:
+        out = []
+        if self.releases:
+            out.append(
+                DataTable(
+                    "Deprivation",
+                    "LSOAs in England's most deprived 10% and the 20:20 index",
+                    (
+                        Column("Release"),
+                        Column("Geography"),
+                        Column("LSOAs in Luton", Kind.NUMBER, "count"),
+                        Column("In the most deprived 10%", Kind.NUMBER, "count"),
+                        Column("20:20 index (least:most)"),
+                        Column("Break in series"),
+                    ),
+                    tuple(
+                        (
+                            r["release"],
+                            r["geography"],
+                            r["luton"]["lsoas"],
+                            r["luton"]["most_deprived_10_percent"],
+                            r["luton"]["twenty_twenty"]["text"],
+                            r["break_in_series"] or "",
+                        )
+                        for r in self.releases
+                    ),
+                )
+            )
+        if self.index is not None:
+            out.append(
+                DataTable(
+                    "Thriving People Index",
+                    f"Thriving People Index {self.year} by ward (SYNTHETIC where marked)",
+                    (
+                        Column("Rank", Kind.NUMBER, "count"),
+                        Column("Ward"),
+                        Column("Score", Kind.NUMBER, "score"),
+                        Column("Interval from", Kind.NUMBER, "score"),
+                        Column("Interval to", Kind.NUMBER, "score"),
+                    ),
+                    tuple((w["rank"], w["name"], w["index"], *w["interval"]) for w in self.wards()),
+                    notes=(self.synthetic_note(),) if self.synthetic_note() else (),
+                )
+            )
+        return out
+
+    def synthetic_note(self) -> str:
+        if self.index is None or not self.index["results"]["synthetic_indicators"]:
+            return ""
+        count = len(self.index["results"]["synthetic_indicators"])
+        return f"SYNTHETIC: {count} indicators use synthetic demonstration values; these are not Luton's real scores."
+
+
+def index_section(engine: Engine, data_version: int) -> IndexSection:
+    with read_connection(engine) as connection:
+        return IndexSection(_index(connection, data_version), _releases(connection, data_version))
+
+
+def _index(connection: Connection, data_version: int) -> dict[str, Any] | None:
+    newest = select(func.max(index_run.c.id)).where(index_run.c.change_set_id <= data_version).scalar_subquery()
+    row = connection.execute(
+        select(index_run.c.id, index_run.c.results, index_framework_version.c.version)
+        .join(index_framework_version, index_framework_version.c.id == index_run.c.framework_version_id)
+        .where(index_run.c.id == newest)
+    ).first()
+    return None if row is None else {"run": row.id, "framework_version": row.version, "results": row.results}
+
+
+def _releases(connection: Connection, data_version: int) -> list[dict[str, Any]]:
+    newest = (
+        select(func.max(deprivation_release.c.id))
+        .where(deprivation_release.c.change_set_id <= data_version)
+        .group_by(deprivation_release.c.release_year)
+    )
+    rows = connection.execute(
+        select(deprivation_release.c.summary)
+        .where(deprivation_release.c.id.in_(newest.scalar_subquery()))
+        .order_by(deprivation_release.c.release_year)
+    )
+    return [dict(row.summary) for row in rows]
