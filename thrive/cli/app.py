@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from thrive.cli import assess, deprivation, index, poverty, reports, roadmap, setup, transfer, web
+from thrive.cli import assess, better_off, deprivation, index, poverty, reports, roadmap, setup, transfer, web
 
 app = typer.Typer(
     help="Thrive: the Luton 2040 outcomes observatory.",
@@ -24,6 +24,7 @@ app.add_typer(reports.app, name="report")
 app.add_typer(deprivation.app, name="deprivation")
 app.add_typer(index.app, name="index")
 app.add_typer(poverty.app, name="poverty")
+app.add_typer(better_off.app, name="better-off")
 
 
 def main() -> None:
