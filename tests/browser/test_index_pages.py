@@ -9,8 +9,8 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.conftest import THRIVE, _free_port, _open_page, _thrive, _wait_until_answering
-from tests.browser.support import screenshot, serious_violations, violation_report
+from tests.browser.conftest import ACCOUNTS, THRIVE, _free_port, _open_page, _thrive, _wait_until_answering
+from tests.browser.support import screenshot, serious_violations, sign_in, violation_report
 from tests.conftest import SHARED
 
 IOD2019 = SHARED / "data" / "imd2019_lsoa_england"
@@ -39,6 +39,8 @@ def index_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     _thrive(env, "deprivation", "import", *files, "--release", "2019")
     _thrive(env, "deprivation", "import", str(IOD2025), "--release", "2025")
     _thrive(env, "index", "compute", "--draws", "200")
+    admin = ACCOUNTS.admin
+    _thrive(env, "user", "add", admin.email, "--role", "admin", "--password-stdin", stdin=admin.password)
     port = _free_port()
     base_url = f"http://127.0.0.1:{port}"
     log = folder / "server.log"
@@ -89,3 +91,15 @@ def test_a_resident_goes_from_the_map_to_a_ward_scorecard_without_javascript(
     page.locator("figure.thrive-map").get_by_role("link", name="Farley").click()
     expect(page.locator("main h1")).to_have_text("Farley scorecard")
     expect(page.get_by_role("cell", name="Personal Safety")).to_be_visible()
+
+
+def test_the_framework_form_and_its_error_summary_pass_axe(index_page: Page) -> None:
+    sign_in(index_page, ACCOUNTS.admin)
+    index_page.goto("/workspace/index-framework")
+    expect(index_page.locator("main h1")).to_have_text("Thriving People Index framework")
+    assert not serious_violations(index_page), violation_report("framework form", serious_violations(index_page))
+    index_page.get_by_role("button", name="Save and score the index").click()
+    expect(index_page.get_by_role("alert")).to_contain_text("Enter why the framework is changing")
+    screenshot(index_page, "index-framework-error")
+    violations = serious_violations(index_page)
+    assert not violations, violation_report("framework form with an error", violations)

@@ -32,14 +32,21 @@ def compute_and_store(
     if not framework_path.is_file():
         raise ProblemsError([Problem(framework_path.name, None, None, "the file does not exist. Check the path.")])
     body = framework_path.read_text(encoding="utf-8")
-    framework, sources, peer_measure = parse_framework(body, framework_path.name)
+    return compute_framework_text(engine, body, framework_path.name, draws=draws, actor=actor, reason=reason)
+
+
+def compute_framework_text(
+    engine: Engine, body: str, name: str, *, draws: int, actor: str, reason: str | None = None
+) -> IndexRun:
+    """The same, from the framework's text (as edited on the workspace's framework page)."""
+    framework, sources, peer_measure = parse_framework(body, name)
     inputs = luton_index_inputs(framework, sources, peer_measure)
     years, weights = score_years(framework, inputs.values, inputs.areas, MonteCarloSettings(draws=draws))
     results = results_as_data(framework, inputs.areas, years, weights)
     with write_transaction(engine) as connection:
         change = record_change_set(
             connection,
-            ChangeSet(actor, reason or f"Computed the {framework.name}", kind="index", source=framework_path.name),
+            ChangeSet(actor, reason or f"Computed the {framework.name}", kind="index", source=name),
         )
         version_id, version = record_framework_version(connection, framework.code, body, change)
         run_id = record_index_run(connection, version_id, change, bool(results["synthetic_indicators"]), results)

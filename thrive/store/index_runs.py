@@ -72,3 +72,20 @@ def latest_index_run(connection: Connection) -> dict[str, Any] | None:
         "actor": row.actor,
         "results": row.results,
     }
+
+
+def framework_versions(connection: Connection) -> list[dict[str, Any]]:
+    """Every framework version, newest first, with who saved it, when and why."""
+    rows = connection.execute(
+        select(
+            index_framework_version.c.code,
+            index_framework_version.c.version,
+            index_framework_version.c.body,
+            change_set.c.actor,
+            change_set.c.created_at,
+            change_set.c.reason,
+        )
+        .join(change_set, change_set.c.id == index_framework_version.c.change_set_id)
+        .order_by(index_framework_version.c.id.desc())
+    )
+    return [dict(row._mapping) for row in rows]

@@ -14,6 +14,7 @@ from thrive.web import (
     api,
     better_off,
     better_off_adviser,
+    index_admin,
     index_pages,
     poverty,
     public,
@@ -43,6 +44,7 @@ def create_app(database_url: str | None = None) -> FastAPI:
     app.include_router(public.router)
     app.include_router(poverty.router)
     app.include_router(index_pages.router)
+    app.include_router(index_admin.router)
     app.include_router(better_off.router)
     app.include_router(better_off_adviser.router)
     app.include_router(workspace_auth.router)
