@@ -97,6 +97,8 @@ bench: $(STAMP)
 	$(BIN)/python bench/report_speed.py
 	$(BIN)/python bench/poverty_speed.py
 	$(BIN)/python bench/index_speed.py
+	$(BIN)/python bench/better_off_single.py
+	$(BIN)/python bench/better_off_batch.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build *.egg-info
