@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from typer.testing import CliRunner
 
@@ -52,3 +53,20 @@ def test_index_compute_then_show_one_ward_as_json(cli_env: str) -> None:
     ward = shown["areas"][0]
     assert ward["name"] == "Wigmore" and 1 <= ward["rank"] <= 19
     assert ward["interval"][0] <= ward["index"] <= ward["interval"][1]
+
+
+def test_gini_of_a_household_income_file_states_its_method_and_names_a_bad_cell(cli_env: str, tmp_path: Path) -> None:
+    good = tmp_path / "incomes.csv"
+    good.write_text("area,net_income,households\nA,10,1\nB,20,1\nC,30,2\n", encoding="utf-8")
+    done = runner.invoke(
+        app, ["deprivation", "gini", str(good), "--income", "net_income", "--weight", "households", "--json"]
+    )
+    found = json.loads(done.output)
+    assert found["gini"] == 0.1944  # hand-worked: tests/core/index/test_inequality.py
+    assert "mean absolute difference" in found["method"]
+
+    bad = tmp_path / "bad.csv"
+    bad.write_text("net_income\n100\nlots\n", encoding="utf-8")
+    refused = runner.invoke(app, ["deprivation", "gini", str(bad), "--income", "net_income"])
+    assert refused.exit_code == 1
+    assert "bad.csv, row 3, column 'net_income': enter an amount of 0 or more" in _words(refused.output)

@@ -10,7 +10,11 @@ from rich.table import Table
 
 from thrive.cli.context import console, engine, errors, print_json
 from thrive.data.deprivation_import import import_deprivation
+from thrive.data.incomes import read_income_distribution
+from thrive.data.problems import ProblemsError
 from thrive.index.deprivation import DECILES
+from thrive.index.inequality import METHOD as GINI_METHOD
+from thrive.index.inequality import gini_coefficient
 from thrive.store.changes import default_actor
 from thrive.store.database import read_connection
 from thrive.store.deprivation import latest_deprivation_releases
@@ -85,6 +89,29 @@ def summary(
     for d in DECILES:
         table.add_row(str(d), str(found["imd_deciles"][str(d)]), str(found["income_deciles"][str(d)]))
     console.print(table)
+
+
+@app.command("gini")
+def gini(
+    path: Path = typer.Argument(..., help="A CSV or XLSX of incomes: one row per household, or per area."),
+    income: str = typer.Option(..., "--income", help="The column of incomes."),
+    weight: str = typer.Option(None, "--weight", help="The column of weights (households or people), if any."),
+    as_json: bool = typer.Option(False, "--json", help="Print as JSON."),
+) -> None:
+    """The Gini coefficient of an income distribution, with the method used."""
+    try:
+        incomes, weights = read_income_distribution(path, income, weight)
+    except ProblemsError as error:
+        errors.print(f"[bold red]No Gini coefficient.[/bold red] {len(error.problems)} problem(s):")
+        for problem in error.problems:
+            errors.print(f"  {problem}", markup=False, highlight=False)
+        raise typer.Exit(1) from None
+    value = gini_coefficient(incomes, weights)
+    if as_json:
+        print_json({"gini": round(value, 4), "rows": len(incomes), "file": path.name, "method": GINI_METHOD})
+        return
+    console.print(f"Gini coefficient: {value:.2f} ({len(incomes):,} rows of {path.name}).")
+    console.print(GINI_METHOD)
 
 
 def _area(summary: dict[str, Any], code: str) -> dict[str, Any] | None:
