@@ -44,7 +44,7 @@ def poverty_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture
 def poverty_page(browser: Browser, poverty_server: str, request: pytest.FixtureRequest) -> Iterator[Page]:
-    yield from _open_page(browser, poverty_server, request, javascript=False)
+    yield from _open_page(browser, poverty_server, request, javascript=True)
 
 
 def test_the_poverty_page_shows_published_and_synthetic_figures_and_passes_axe(poverty_page: Page) -> None:
