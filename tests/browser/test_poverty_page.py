@@ -32,7 +32,10 @@ def poverty_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     log = folder / "server.log"
     with log.open("wb") as output:
         server = subprocess.Popen(
-            [*THRIVE, "serve", "--host", "127.0.0.1", "--port", str(port)], env=env, stdout=output, stderr=subprocess.STDOUT
+            [*THRIVE, "serve", "--host", "127.0.0.1", "--port", str(port)],
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
         )
     try:
         _wait_until_answering(base_url + "/", server, log)
@@ -56,11 +59,20 @@ def test_the_poverty_page_shows_published_and_synthetic_figures_and_passes_axe(p
     expect(history.get_by_role("row", name="April 2024 (published)")).to_contain_text("7,814 (9.9%)")
     expect(history.get_by_role("row", name="April 2023 (published)")).to_contain_text("7,020 (8.9%)")
     expect(history.get_by_role("row", name="April 2025 (model, SYNTHETIC) Synthetic")).to_be_visible()
-    wards = page.get_by_role("table", name="Households in each band by ward, April 2025 (SYNTHETIC data, not official figures)")
+    wards = page.get_by_role(
+        "table", name="Households in each band by ward, April 2025 (SYNTHETIC data, not official figures)"
+    )
     expect(wards.get_by_role("row")).to_have_count(21)  # header, 19 wards and Luton
+    types = page.get_by_role(
+        "table", name="Households in each band by household type, April 2025 (SYNTHETIC data, not official figures)"
+    )
+    expect(types.get_by_role("row", name="Lone parent, one child")).to_be_visible()
+    expect(page.get_by_text("children lived in households in band D or E in April 2025")).to_be_visible()
     expect(page.get_by_text("[c] means the count is hidden to protect privacy")).to_be_visible()
     expect(page.get_by_text("households were in band D or E for more than two years in a row")).to_be_visible()
-    expect(page.get_by_role("img", name="Where households in each band in April 2024 were a year later")).to_be_visible()
+    expect(
+        page.get_by_role("img", name="Where households in each band in April 2024 were a year later")
+    ).to_be_visible()
     screenshot(page, "poverty")
     violations = serious_violations(page)
     assert not violations, violation_report(violations)

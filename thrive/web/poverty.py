@@ -30,7 +30,7 @@ def poverty_page(request: Request) -> Response:
 
     def build(snapshot: PublicSnapshot) -> dict[str, Any]:
         runs = [(run, run_figures(engine, run.id)) for run in poverty_runs(engine)]
-        names = {area.code: area.name for area in load_dataset().roadmap.areas}
+        names = {area.code: area.name for area in sorted(load_dataset().roadmap.areas, key=lambda area: area.name)}
         over_time = _over_time(runs)
         model = [(run, figures) for run, figures in runs if run.kind == "model"]
         latest = model[-1] if model else None
@@ -40,7 +40,9 @@ def poverty_page(request: Request) -> Response:
             "over_time": over_time,
             "chart": _chart(over_time),
             "latest": latest[0] if latest else None,
-            "wards": _wards(latest, names) if latest else None,
+            "wards": _breakdown(latest, "ward", names) if latest else None,
+            "types": _breakdown(latest, "household_type", _type_labels()) if latest else None,
+            "children": _children(latest) if latest else None,
             "persistence": _persistence(latest[1]) if latest else None,
             "transitions": _transitions(latest[1]) if latest else None,
             "lines": _published_lines(),
@@ -86,23 +88,36 @@ def _chart(over_time: list[dict[str, Any]]) -> str:
     )
 
 
-def _wards(latest: tuple[StoredRun, list[StoredFigure]], names: dict[str, str]) -> dict[str, Any]:
+def _breakdown(latest: tuple[StoredRun, list[StoredFigure]], breakdown: str, names: dict[str, str]) -> dict[str, Any]:
     run, figures = latest
     year = run.last_year
     cells: dict[str, dict[str, float | None]] = {}
     for figure in figures:
-        if figure.year == year and figure.breakdown == "ward":
+        if figure.year == year and figure.breakdown == breakdown:
             cells.setdefault(figure.row_key, {})[figure.column_key] = figure.value
+    order = list(names)
     rows = [
         {
-            "code": code,
-            "name": names.get(code, code),
+            "name": "Luton" if code == LUTON else names.get(code, code),
             "cells": [cells[code].get(b.name) for b in BANDS],
             "total": cells[code].get("total"),
         }
-        for code in sorted(cells, key=lambda code: (code == LUTON, names.get(code, code)))
+        for code in sorted(cells, key=lambda code: (code == LUTON, order.index(code) if code in order else 0))
     ]
     return {"year": year, "rows": rows}
+
+
+def _type_labels() -> dict[str, str]:
+    return {household_type.id: household_type.label for household_type in load_line_table().types}
+
+
+def _children(latest: tuple[StoredRun, list[StoredFigure]]) -> dict[str, Any] | None:
+    run, figures = latest
+    wanted = ("children_in_poverty", run.last_year, LUTON, "D_E")
+    for figure in figures:
+        if (figure.breakdown, figure.year, figure.row_key, figure.column_key) == wanted:
+            return {"year": figure.year, "children": figure.value}
+    return None
 
 
 def _persistence(figures: list[StoredFigure]) -> dict[str, Any] | None:
