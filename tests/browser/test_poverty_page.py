@@ -75,4 +75,4 @@ def test_the_poverty_page_shows_published_and_synthetic_figures_and_passes_axe(p
     ).to_be_visible()
     screenshot(page, "poverty")
     violations = serious_violations(page)
-    assert not violations, violation_report(violations)
+    assert not violations, violation_report("/poverty", violations)
