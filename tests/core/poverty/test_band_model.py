@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
 
+from tests.conftest import SHARED
 from thrive.data.dataset import DatasetError, load_dataset
 from thrive.data.households import read_households, ward_lookup
 from thrive.data.poverty_lines import load_line_table
@@ -27,9 +30,9 @@ def table() -> LineTable:
     return load_line_table()
 
 
-def _households(**columns: list[float]) -> Households:
+def _households(**columns: Sequence[float]) -> Households:
     size = len(next(iter(columns.values())))
-    defaults: dict[str, list[float]] = {
+    defaults: dict[str, Sequence[float]] = {
         "household": list(range(size)),
         "year": [2024] * size,
         "ward": [0] * size,
@@ -45,12 +48,11 @@ def _households(**columns: list[float]) -> Households:
     }
     defaults.update(columns)
     floats = {"net_income", "housing_costs", "council_tax", "debt_repayments"}
-    return Households(
-        **{
-            name: np.array(values, dtype=np.float64 if name in floats else (np.int8 if name == "tenure" else np.int64))
-            for name, values in defaults.items()
-        }
-    )
+    arrays: dict[str, Any] = {
+        name: np.array(values, dtype=np.float64 if name in floats else (np.int8 if name == "tenure" else np.int64))
+        for name, values in defaults.items()
+    }
+    return Households(**arrays)
 
 
 def test_published_lines_for_a_couple_with_two_children(table: LineTable) -> None:
@@ -177,7 +179,9 @@ def test_synthetic_panel_round_trips_through_classification_aggregation_and_publ
     # Publication: the stored cells are exactly disclosure control applied to the known counts.
     year = 2024
     wards = loaded.wards
-    by_ward = np.array([[known.by_ward[year].get(ward, dict.fromkeys("ABCDE", 0))[b] for b in "ABCDE"] for ward in wards])
+    by_ward = np.array(
+        [[known.by_ward[year].get(ward, dict.fromkeys("ABCDE", 0))[b] for b in "ABCDE"] for ward in wards]
+    )
     published = {(f.row_key, f.column_key): f.value for f in run.figures if f.year == year and f.breakdown == "ward"}
     types = np.zeros((len(table.types), 5), dtype=np.int64)
     in_year = (loaded.households.year == year) & result.classified
@@ -193,3 +197,15 @@ def test_synthetic_panel_round_trips_through_classification_aggregation_and_publ
     (distribution,) = [d for d in distributions(run.figures) if d.year == year]
     destitute = next(share for share in distribution.bands if share.key == "E")
     assert destitute.percent == pytest.approx(round(100 * expected.column_totals[4] / expected.total, 1))
+
+
+def test_every_published_line_cites_a_document_line_that_prints_it() -> None:
+    seeds = SHARED / "seeds"
+    for line_set in load_line_table().sets:
+        for entry in line_set.entries:
+            for line, ref in entry.refs.items():
+                document, number = ref.split(":")
+                (path,) = seeds.glob(f"{document}_*.txt")
+                printed = path.read_text(encoding="utf-8").splitlines()[int(number) - 1]
+                value = entry.lines[line]
+                assert f"£{value:,.0f}" in printed, (ref, line, printed)
