@@ -3,6 +3,9 @@ whose small counts come back hidden (null, suppressed) with nothing to work them
 
 from __future__ import annotations
 
+import csv
+import io
+
 import httpx
 import numpy as np
 from sqlalchemy import Engine
@@ -66,3 +69,20 @@ def test_a_model_run_hides_small_counts_and_their_partners(client: httpx.Client,
     assert cells[("E05002194", "E")]["suppressed"] is True
     assert cells[("E06000032", "E")]["value"] == 25  # 23 rounded to the nearest 5
     assert all(f["value"] is None or f["value"] >= 10 for f in detail["figures"])
+
+
+def test_the_download_holds_the_published_tables_and_hides_what_the_api_hides(
+    client: httpx.Client, engine: Engine
+) -> None:
+    households, wards = _small_run()
+    run = run_model(households, wards, load_line_table(), load_disclosure_rules())
+    publish_model_run(engine, run, source="download-test.csv", synthetic=True, actor="test", reason="Download test")
+    response = client.get("/poverty/figures.csv")
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    destitute_2024 = [r for r in rows if r["kind"] == "published" and r["year"] == "2024" and r["row"] == "E"]
+    assert destitute_2024[0]["value"] == "7814" and destitute_2024[0]["ref"] == "003:354"
+    hidden = [r for r in rows if r["kind"] == "model" and r["row"] == "E05002193" and r["column"] == "E"]
+    assert hidden[0]["value"] == "" and hidden[0]["suppressed"] == "True" and hidden[0]["synthetic"] == "SYNTHETIC"
+    shown = [float(r["value"]) for r in rows if r["kind"] == "model" and r["value"]]
+    assert min(shown) >= 10

@@ -4,6 +4,8 @@ council's own published tables or model figures that have passed disclosure cont
 
 from __future__ import annotations
 
+import csv
+import io
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -22,6 +24,35 @@ from thrive.web.site import PublicSnapshot
 router = APIRouter()
 BAND_COLOURS = {"A": "#009E73", "B": "#56B4E9", "C": "#F0E442", "D": "#E69F00", "E": "#D55E00", "A_B": "#56B4E9"}
 LUTON = "E06000032"
+
+
+@router.get("/poverty/figures.csv")
+def poverty_download(request: Request) -> Response:
+    """Every stored poverty figure: the council's tables as printed, model runs after disclosure control."""
+    engine = site(request).engine
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["run", "kind", "synthetic", "year", "breakdown", "row", "column", "value", "suppressed", "ref"])
+    for run in poverty_runs(engine):
+        for f in run_figures(engine, run.id):
+            value = "" if f.value is None else f"{f.value:g}"
+            synthetic = "SYNTHETIC" if run.synthetic else ""
+            writer.writerow(
+                [
+                    run.id,
+                    run.kind,
+                    synthetic,
+                    f.year,
+                    f.breakdown,
+                    f.row_key,
+                    f.column_key,
+                    value,
+                    f.suppressed,
+                    f.ref or "",
+                ]
+            )
+    headers = {"Content-Disposition": 'attachment; filename="luton-poverty-figures.csv"'}
+    return Response(buffer.getvalue(), media_type="text/csv; charset=utf-8", headers=headers)
 
 
 @router.get("/poverty", response_class=HTMLResponse)
