@@ -26,9 +26,11 @@ def compute(
     reason: str = typer.Option(None, "--reason", help="Why, kept with the run."),
     as_json: bool = typer.Option(False, "--json", help="Print the run as JSON."),
 ) -> None:
-    """Score every ward and Luton for every year with data, and keep the run with its framework version."""
+    """Score Luton, its wards and its LSOAs for every year with data, and keep the run with its framework version.
+
+    LSOAs are scored once IoD2019 File 9 has been imported with `thrive deprivation import`."""
     path = framework or shipped_framework_path()
-    with console.status("Scoring the wards and running the Monte Carlo draws…"):
+    with console.status("Scoring the wards and LSOAs and running the Monte Carlo draws…"):
         try:
             run = compute_and_store(engine(), path, draws=draws, actor=default_actor(), reason=reason)
         except ProblemsError as error:
@@ -40,6 +42,16 @@ def compute(
         print_json({"run": run.run_id, "framework_version": run.framework_version, **run.results})
         return
     console.print(f"Index run {run.run_id} with framework version {run.framework_version}.")
+    lsoa = run.results["lsoa"]
+    if lsoa is None:
+        console.print(
+            "No LSOAs were scored. To score Luton's LSOAs, import IoD2019 File 9 first: thrive deprivation import "
+            "File_2_IoD2019_Domains_of_Deprivation.csv File_9_IoD2019_Transformed_Scores.csv --release 2019",
+            markup=False,
+        )
+    else:
+        count = len(next(iter(run.results["years"].values()))["lsoas"])
+        console.print(f"{count} LSOAs scored from {', '.join(lsoa['files'])}.", markup=False)
     if run.results["synthetic_indicators"]:
         console.print(
             f"SYNTHETIC: {len(run.results['synthetic_indicators'])} indicators use synthetic demonstration values."
@@ -48,7 +60,7 @@ def compute(
 
 @app.command("show")
 def show(
-    area: str = typer.Option(None, "--area", help="One area: E06000032 or a ward code."),
+    area: str = typer.Option(None, "--area", help="One area: E06000032, a ward code or an LSOA (2011) code."),
     year: str = typer.Option(None, "--year", help="The year (default: the newest)."),
     as_json: bool = typer.Option(False, "--json", help="Print as JSON."),
 ) -> None:
@@ -64,10 +76,13 @@ def show(
         errors.print(f"There are no results for {chosen}. Choose one of {', '.join(results['years'])}.")
         raise typer.Exit(1)
     areas = results["years"][chosen]["areas"]
+    lsoas = results["years"][chosen].get("lsoas", [])
     if area is not None:
-        areas = [a for a in areas if a["code"] == area]
+        areas = [a for a in areas + lsoas if a["code"] == area]
         if not areas:
-            errors.print(f"There is no area '{area}' in the index. Use E06000032 or a Luton ward code.")
+            scored = "a Luton ward code or an LSOA (2011) code" if lsoas else "a Luton ward code"
+            hint = "" if lsoas else " No LSOAs are scored yet: import IoD2019 File 9 and compute the index again."
+            errors.print(f"There is no area '{area}' in the index. Use E06000032 or {scored}.{hint}")
             raise typer.Exit(1)
     if as_json:
         print_json(
@@ -81,7 +96,12 @@ def show(
         )
         return
     table = Table(title=f"{results['framework']['name']} {chosen} (run {run['run']})")
-    for column in ("Area", "Score", "95% interval", "Rank of 19", "Rank interval"):
+    among = (
+        len(lsoas)
+        if areas[0]["kind"] == "lsoa"
+        else sum(a["kind"] == "ward" for a in results["years"][chosen]["areas"])
+    )
+    for column in ("Area", "Score", "95% interval", f"Rank of {among}", "Rank interval"):
         table.add_column(column)
     for a in areas:
         table.add_row(

@@ -17,7 +17,7 @@ import pandas as pd
 from shapely.geometry import shape
 from sqlalchemy import Engine
 
-from thrive.data.iod import IodRelease, iod_releases, luton_lsoas, read_iod_files
+from thrive.data.iod import TRANSFORMED, IodRelease, iod_releases, luton_lsoas, read_iod_files
 from thrive.data.problems import Problem, ProblemsError
 from thrive.framework import Observation, ObservationFlag
 from thrive.framework.area import LUTON
@@ -165,6 +165,19 @@ def release_summary(lsoas: pd.DataFrame, release: IodRelease) -> dict[str, Any]:
         "wards": [w.to_dict() for w in wards],
         "lsoas_without_ward": int(lsoas["ward_code"].isna().sum()),
         "morans_i": _spatial(lsoas, release),
+        "lsoa_scores": _lsoa_scores(lsoas),
+    }
+
+
+def _lsoa_scores(lsoas: pd.DataFrame) -> dict[str, dict[str, float | None]] | None:
+    """Luton's LSOAs' File 9 transformed domain scores, as read, kept with the release: the index scores
+    LSOAs from them (DATA-NOTES I6). None when the files have no File 9 columns."""
+    present = [f for f in TRANSFORMED if f in lsoas.columns]
+    if not present:
+        return None
+    rows = lsoas.set_index("lsoa_code")[present].astype(float)
+    return {
+        str(code): {str(f): None if pd.isna(v) else float(v) for f, v in row.items()} for code, row in rows.iterrows()
     }
 
 

@@ -8,14 +8,18 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from thrive.data.index_framework import parse_framework
-from thrive.data.index_values import luton_index_inputs
+from thrive.data.index_framework import parse_framework, parse_lsoa_framework
+from thrive.data.index_values import luton_index_inputs, luton_lsoa_inputs
 from thrive.data.problems import Problem, ProblemsError
 from thrive.index.engine import results_as_data, score_years
 from thrive.index.uncertainty import MonteCarloSettings
 from thrive.store.changes import ChangeSet, record_change_set
-from thrive.store.database import write_transaction
+from thrive.store.database import read_connection, write_transaction
+from thrive.store.deprivation import latest_deprivation_releases
 from thrive.store.index_runs import record_framework_version, record_index_run
+
+LSOA_RELEASE = 2019
+"""The IoD release whose File 9 scores the LSOA level reads (`iod2019-lsoa:` in the framework)."""
 
 
 @dataclass(frozen=True)
@@ -40,9 +44,20 @@ def compute_framework_text(
 ) -> IndexRun:
     """The same, from the framework's text (as edited on the workspace's framework page)."""
     framework, sources, peer_measure = parse_framework(body, name)
+    lsoa_level = parse_lsoa_framework(body, name)
+    settings = MonteCarloSettings(draws=draws)
     inputs = luton_index_inputs(framework, sources, peer_measure)
-    years, weights = score_years(framework, inputs.values, inputs.areas, MonteCarloSettings(draws=draws))
+    years, weights = score_years(framework, inputs.values, inputs.areas, settings)
     results = results_as_data(framework, inputs.areas, years, weights)
+    with read_connection(engine) as connection:
+        release = latest_deprivation_releases(connection).get(LSOA_RELEASE)
+    stored = None if release is None else release["summary"].get("lsoa_scores")
+    results["lsoa"] = None
+    if lsoa_level is not None and release is not None and stored:
+        lsoa_framework, lsoa_sources, lsoa_peers = lsoa_level
+        lsoas = luton_lsoa_inputs(lsoa_framework, lsoa_sources, lsoa_peers, stored)
+        lsoa_years, lsoa_weights = score_years(lsoa_framework, lsoas.values, lsoas.areas, settings)
+        with_lsoas(results, results_as_data(lsoa_framework, lsoas.areas, lsoa_years, lsoa_weights), release)
     with write_transaction(engine) as connection:
         change = record_change_set(
             connection,
@@ -51,3 +66,22 @@ def compute_framework_text(
         version_id, version = record_framework_version(connection, framework.code, body, change)
         run_id = record_index_run(connection, version_id, change, bool(results["synthetic_indicators"]), results)
     return IndexRun(run_id, version, results)
+
+
+def with_lsoas(results: dict[str, Any], lsoa: dict[str, Any], release: dict[str, Any]) -> None:
+    """Add the LSOA level to a run's results: each year's LSOAs beside its wards, and how they were scored.
+
+    LSOAs are scored on their own (their own weights, ranks among Luton's LSOAs, peers among them) because
+    their IoD indicators are File 9's transformed scores, not the ward aggregates' raw scores (DATA-NOTES I6).
+    """
+    results["lsoa"] = {
+        "weights": lsoa["weights"],
+        "synthetic_indicators": lsoa["synthetic_indicators"],
+        "indicators": lsoa["names"]["indicators"],
+        "files": [f["name"] for f in release["files"]],
+        "imported_at": str(release["imported_at"]),
+    }
+    for year, data in lsoa["years"].items():
+        results["years"][year]["lsoas"] = data["areas"]
+        results["years"][year]["lsoa_quality"] = data["quality"]
+        results["years"][year]["lsoa_uncertainty"] = data["uncertainty"]

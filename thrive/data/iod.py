@@ -29,8 +29,16 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "income_rank": (r"^Income Rank", r"^Income_rank$"),
     "income_score": (r"^Income Score \(rate\)$", r"^Income_score$"),
     "income_transformed": (r"^Income Score - exponentially transformed$",),
+    "employment_transformed": (r"^Employment Score - exponentially transformed$",),
+    "education_transformed": (r"^Education Score - exponentially transformed$",),
+    "health_transformed": (r"^Health Score - exponentially transformed$",),
+    "crime_transformed": (r"^Crime Score - exponentially transformed$",),
+    "barriers_transformed": (r"^Barriers Score - exponentially transformed$",),
+    "living_environment_transformed": (r"^Living Environment Score - exponentially transformed$",),
 }
-"""Our name for a column, and the headers it goes by in each layout."""
+"""Our name for a column, and the headers it goes by in each layout. The File 9 transformed domain
+scores are also Luton's real LSOA-level index indicators (DATA-NOTES I6)."""
+TRANSFORMED = tuple(f for f in FIELDS if f.endswith("_transformed"))
 WHOLE_NUMBERS = ("imd_decile", "imd_rank", "income_decile", "income_rank")
 NEEDED = ("lsoa_code", "imd_decile", "income_decile")
 

@@ -22,6 +22,8 @@ from thrive.index.uncertainty import MonteCarloSettings, Uncertainty, monte_carl
 from thrive.index.weighting import indicator_weights
 
 VERDICTS = {1: "strength", 0: "neutral", -1: "weakness"}
+RANKED = ("ward", "lsoa")
+"""Kinds of area ranked among their own kind; Luton as a whole is scored but not ranked."""
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,8 @@ class Area:
     kind: str
     similarity: float | None
     """The peer measure (income deprivation); None keeps the area out of peer groups (Luton as a whole)."""
+    parent: str | None = None
+    """The ward an LSOA lies in."""
 
 
 @dataclass(frozen=True)
@@ -69,7 +73,7 @@ def score_year(
             imputation,
             weights,
             settings,
-            ranked=np.array([a.kind == "ward" for a in areas]),
+            ranked=np.array([a.kind in RANKED for a in areas]),
         )
     )
     return (
@@ -142,9 +146,9 @@ def _number(value: float) -> float | None:
 
 
 def _year_data(framework: IndexFramework, areas: Sequence[Area], result: YearResult, components: Any) -> dict[str, Any]:
-    ranked = [i for i, a in enumerate(areas) if a.kind == "ward"]
-    ward_ranks = ranks(result.scores.index[ranked])
-    rank_of = {areas[i].code: int(r) for i, r in zip(ranked, ward_ranks, strict=True)}
+    ranked = [i for i, a in enumerate(areas) if a.kind in RANKED]
+    area_ranks = ranks(result.scores.index[ranked])
+    rank_of = {areas[i].code: int(r) for i, r in zip(ranked, area_ranks, strict=True)}
     mc = result.uncertainty
     out_areas = []
     for row, area in enumerate(areas):
@@ -166,6 +170,8 @@ def _year_data(framework: IndexFramework, areas: Sequence[Area], result: YearRes
             },
             "imputed": [i.code for k, i in enumerate(framework.indicators) if result.imputation.imputed[row, k]],
         }
+        if area.parent is not None:
+            item["ward"] = area.parent
         if mc is not None:
             item["interval"] = [_number(mc.score_low[row]), _number(mc.score_high[row])]
         out_areas.append(item)
@@ -190,7 +196,7 @@ def _year_data(framework: IndexFramework, areas: Sequence[Area], result: YearRes
 
 
 def _rank_intervals(out_areas: list[dict[str, Any]], areas: Sequence[Area], mc: Uncertainty) -> None:
-    """Ranks are among wards only: a ward's rank among Luton's wards, not against Luton itself."""
+    """Ranks are among areas of one kind: a ward's among Luton's wards, an LSOA's among Luton's LSOAs."""
     for row, area in enumerate(areas):
-        if area.kind == "ward":
+        if area.kind in RANKED:
             out_areas[row]["rank_interval"] = [int(mc.rank_low[row]), int(mc.rank_high[row])]
