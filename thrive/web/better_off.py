@@ -52,13 +52,15 @@ def calculator() -> Calculator:
 
 
 @asynccontextmanager
-async def _warm_in_the_background(app: Any) -> AsyncIterator[None]:
-    """`thrive serve` warms the calculator as it starts, without holding up the other pages."""
-    threading.Thread(target=calculator, name="better-off-warm", daemon=True).start()
+async def _warm_at_start_up(app: Any) -> AsyncIterator[None]:
+    """`thrive serve` loads and warms the calculator before it answers any request. Not in a
+    background thread: importing PolicyEngine UK while other requests render charts left
+    matplotlib half-imported (a partially initialised IPython), so other pages failed."""
+    calculator()
     yield
 
 
-router = APIRouter(prefix="/better-off", lifespan=_warm_in_the_background)
+router = APIRouter(prefix="/better-off", lifespan=_warm_at_start_up)
 
 
 def posted_answers(form: Any) -> Answers:
