@@ -15,6 +15,8 @@ from tests.conftest import SHARED
 
 IOD2019 = SHARED / "data" / "imd2019_lsoa_england"
 IOD2025 = SHARED / "data" / "imd2025_lsoa21_england" / "imd2025_england_lsoa21_humaniverse.csv"
+FARLEY_LSOAS = 7
+"""Farley's LSOAs (2011) in the ONS LSOA11 to WD19 lookup (luton_E06000032_lsoa_extract.csv)."""
 PAGES = {
     "index": "/thriving-people-index",
     "scorecard": "/thriving-people-index/wards/E05002199",
@@ -90,7 +92,10 @@ def test_a_resident_goes_from_the_map_to_a_ward_scorecard_without_javascript(
     expect(page.get_by_text("Synthetic data:", exact=False)).to_be_visible()
     page.locator("figure.thrive-map").get_by_role("link", name="Farley").click()
     expect(page.locator("main h1")).to_have_text("Farley scorecard")
-    expect(page.get_by_role("cell", name="Personal Safety")).to_be_visible()
+    expect(page.get_by_role("cell", name="Personal Safety", exact=True)).to_be_visible()
+    lsoas = page.get_by_role("table", name="LSOAs in Farley: scores, ranks and 95% intervals, 2023")
+    expect(lsoas.get_by_role("columnheader", name="Rank of 121")).to_be_visible()
+    expect(lsoas.get_by_role("rowheader")).to_have_count(FARLEY_LSOAS)
 
 
 def test_the_framework_form_and_its_error_summary_pass_axe(index_page: Page) -> None:

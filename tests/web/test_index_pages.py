@@ -70,3 +70,31 @@ def test_deprivation_page_puts_2019_and_2025_side_by_side_with_the_break_in_seri
     assert "Break in series in 2025." in text
     measure = _text(client.get("/measures/most-deprived-lsoas").text)
     assert "The 2025 figure starts a break in series" in measure
+
+
+def test_ward_scorecard_lists_its_lsoas_with_scores_ranks_and_intervals_once_file_9_is_imported(
+    engine: Engine, client: httpx.Client
+) -> None:
+    compute_and_store(engine, shipped_framework_path(), draws=50, actor="analyst@luton.gov.uk")
+    assert "This run scores no LSOAs" in _text(client.get("/thriving-people-index/wards/E05002193").text)
+    import_deprivation(
+        engine,
+        [IOD2019 / "File_2_IoD2019_Domains_of_Deprivation.csv", IOD2019 / "File_9_IoD2019_Transformed_Scores.csv"],
+        2019,
+        actor="analyst@luton.gov.uk",
+    )
+    compute_and_store(engine, shipped_framework_path(), draws=50, actor="analyst@luton.gov.uk")
+
+    text = _text(client.get("/thriving-people-index/wards/E05002193").text)
+
+    # Barnfield's LSOAs (2011) in the ONS LSOA11 to WD19 lookup (luton_E06000032_lsoa_extract.csv).
+    barnfield = ["Luton 007A", "Luton 007B", "Luton 007C", "Luton 007D", "Luton 007E"]
+    extract = (IOD2019 / "luton_E06000032_lsoa_extract.csv").read_text().splitlines()
+    assert sorted(line.split(",")[1] for line in extract if line.endswith(",E05002193,Barnfield")) == barnfield
+    assert "LSOAs in Barnfield: scores, ranks and 95% intervals, 2023" in text
+    assert "Rank of 121" in text
+    for name in barnfield:
+        assert name in text
+    assert "Luton 007A (E01015693)" in text
+    assert "29 of the indicators are synthetic at LSOA level too." in text
+    assert "LSOAs (2011) are scored too" in _text(client.get("/thriving-people-index").text)

@@ -1,4 +1,4 @@
-"""Public pages for the Thriving People Index (Luton and its wards, a scorecard per ward) and for
+"""Public pages for the Thriving People Index (Luton and its wards, a scorecard per ward with its LSOAs) and for
 deprivation (IoD2019 and IoD2025 side by side). They show stored runs and imports; they compute
 no judgement of their own.
 """
@@ -71,6 +71,8 @@ def index_page(request: Request) -> Response:
             trend=_trend(results, years, "E06000032", "Luton"),
             trend_rows=[(y, _area(results, y, "E06000032")) for y in years],
             run_info=run,
+            lsoa=results.get("lsoa"),
+            lsoa_count=len(latest.get("lsoas", [])),
         )
         return context
 
@@ -98,9 +100,26 @@ def scorecard(request: Request, code: str) -> Response:
             "synthetic": results["synthetic_indicators"],
             "names": results["names"],
             "run_info": run,
+            "lsoa": results.get("lsoa"),
+            "lsoas": _ward_lsoas(results, years[-1], code),
+            "lsoa_count": len(results["years"][years[-1]].get("lsoas", [])),
         }
 
     return _cached(request, f"scorecard:{code}", build, "index/scorecard.html")
+
+
+def _ward_lsoas(results: dict[str, Any], year: str, ward: str) -> list[dict[str, Any]]:
+    """The ward's LSOAs, best first, each with the components where it stands out from similar LSOAs."""
+    names = results["names"]["components"]
+    return [
+        {
+            **a,
+            "strengths": [names[c] for c, v in a["components"].items() if v["verdict"] == "strength"],
+            "weaknesses": [names[c] for c, v in a["components"].items() if v["verdict"] == "weakness"],
+        }
+        for a in sorted(results["years"][year].get("lsoas", []), key=lambda a: a["rank"])
+        if a["ward"] == ward
+    ]
 
 
 def _latest(run: dict[str, Any]) -> dict[str, Any]:
