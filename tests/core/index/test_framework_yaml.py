@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from thrive.data.index_framework import parse_framework, shipped_framework_path
+from thrive.data.index_framework import parse_framework, parse_lsoa_framework, shipped_framework_path
 from thrive.data.problems import ProblemsError
 
 
@@ -35,3 +35,33 @@ def test_an_unknown_weighting_names_the_field_and_the_choices() -> None:
         parse_framework(text, "framework.yaml")
     assert raised.value.problems[0].column == "weighting"
     assert "'equal', 'pca' or 'factor'" in raised.value.problems[0].message
+
+
+def test_at_lsoa_level_the_iod_indicators_are_file_9_scores_bounded_by_england_s_lsoas() -> None:
+    level = parse_lsoa_framework(shipped_framework_path().read_text(), "framework.yaml")
+    assert level is not None
+    framework, sources, peer = level
+    real = {i.code: i for i in framework.indicators if not i.synthetic}
+    assert sorted(real) == [
+        "barriers-housing",
+        "crime-deprivation",
+        "education-deprivation",
+        "health-deprivation",
+        "living-environment",
+    ]
+    # IoD2019 File 9: every domain's transformed score runs from 0.001 (least deprived LSOA in England) to 100.
+    assert {(i.utopia, i.dystopia, i.geography) for i in real.values()} == {(0.001, 100.0, "lsoa")}
+    assert sources["living-environment"] == "iod2019-lsoa:living_environment_transformed"
+    assert sum(i.synthetic for i in framework.indicators) == 29
+    assert peer == "iod2019-lsoa:income_transformed"
+
+
+def test_a_real_indicator_without_an_lsoa_block_is_named_when_lsoas_are_scored() -> None:
+    text = shipped_framework_path().read_text()
+    start = text.index(', lsoa: {name: "Crime score')
+    text = text[:start] + "}" + text[text.index("\n", start) :]
+    parse_framework(text, "framework.yaml")  # the ward level does not need it
+    with pytest.raises(ProblemsError) as raised:
+        parse_lsoa_framework(text, "framework.yaml")
+    assert raised.value.problems[0].column == "lsoa"
+    assert "crime-deprivation" in raised.value.problems[0].message
