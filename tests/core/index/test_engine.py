@@ -75,7 +75,8 @@ def test_spi_2022_dimensions_and_overall_scores_come_from_the_published_componen
 def test_component_score_worked_by_hand_with_the_spi_formulas() -> None:
     # 2020 Social Progress Index Methodology Summary (Stern, Krylova and Harmacek), "Indicator Transformations",
     # "Standardization" ((X - worst) / (best - worst) x 100, held within the bounds) and "Component Scores"
-    # (sum of weight x indicator). Worked by hand for two areas:
+    # (sum of weight x indicator). The inputs below are illustrative, not the report's: no SPI methodology report
+    # found here publishes a component worked through with its indicators, bounds and weights. Worked by hand:
     #   undernourishment 10% (best 2.5, worst 60):   (10 - 60) / (2.5 - 60) x 100 = 86.9565
     #   child deaths 20 per 1,000, logged (best 2, worst 200): (ln 20 - ln 200) / (ln 2 - ln 200) x 100 = 50
     #   electricity 95%, capped at 90 (best 100, worst 0): 90
