@@ -1,6 +1,6 @@
 """Put each household-year in band A to E, all at once (vectorised over millions of rows).
 
-The rules, and what happens at the edges (DATA-NOTES.md, "Edge cases of the band model"):
+The rules, and what happens at the edges (DATA-NOTES.md, B7 and B8):
 - income not known: not classified, and counted apart, never guessed;
 - income of zero or less: band E ("no income or funds whatsoever", 002:3162);
 - income left after housing costs, council tax and debt repayments at or below the destitution
@@ -73,7 +73,7 @@ def _classify_piece(households: Households, table: LineTable, piece: slice, out:
     tenure = np.where(tenure_assumed, Tenure.SOCIAL_RENT.value, part.tenure)
     scale = table.equivalence.of(part.adults, part.children_14_or_over, part.children_under_14)
     # Comparing income scaled to the reference composition with the reference lines is the same
-    # as comparing income with lines scaled to the household, and needs one division, not four.
+    # as comparing income with lines scaled to the household, and scales one number, not four.
     reference = (set_index * len(table.types) + types) * len(TENURES) + tenure
     lines = table.reference_lines.reshape(-1, len(LINES))[reference]
     to_reference = table.reference_scales.reshape(-1)[set_index * len(table.types) + types] / scale
