@@ -119,4 +119,4 @@ def test_index_show_gives_an_lsoa_with_its_rank_among_luton_s_121(engine: Engine
     (area,) = shown["areas"]
     assert area["code"] == "E01015693" and area["ward"] == BARNFIELD and 1 <= area["rank"] <= 121
     table = runner.invoke(app, ["index", "show", "--area", "E01015693"])
-    assert "Luton 007A" in table.output and "Rank of 121" in table.output
+    assert "Luton 007A" in table.output and "Barnfield" in table.output and "Rank of 121" in table.output

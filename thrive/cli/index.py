@@ -103,9 +103,10 @@ def show(
     )
     for column in ("Area", "Score", "95% interval", f"Rank of {among}", "Rank interval"):
         table.add_column(column)
+    ward_names = {a["code"]: a["name"] for a in results["years"][chosen]["areas"]}
     for a in areas:
         table.add_row(
-            a["name"],
+            f"{a['name']} ({ward_names[a['ward']]})" if "ward" in a else a["name"],
             _figure(a["index"]),
             _pair(a.get("interval")),
             str(a["rank"] or "–"),
