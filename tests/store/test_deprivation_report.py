@@ -14,6 +14,7 @@ from thrive.reports.html import render_html
 from thrive.reports.progress import progress_report
 
 IOD2019 = SHARED / "data" / "imd2019_lsoa_england" / "File_2_IoD2019_Domains_of_Deprivation.csv"
+FILE_9 = SHARED / "data" / "imd2019_lsoa_england" / "File_9_IoD2019_Transformed_Scores.csv"
 IOD2025 = SHARED / "data" / "imd2025_lsoa21_england" / "imd2025_england_lsoa21_humaniverse.csv"
 
 
@@ -45,3 +46,18 @@ def test_an_index_run_made_after_the_reports_run_does_not_change_that_report(eng
 
     assert render_html(again) == render_html(first)
     assert "No deprivation release had been imported" in _text(render_html(again))
+
+
+def test_progress_report_lists_luton_s_121_lsoas_in_their_own_sheet_when_file_9_was_imported(engine: Engine) -> None:
+    import_deprivation(engine, [IOD2019, FILE_9], 2019, actor="analyst@luton.gov.uk")
+    compute_and_store(engine, shipped_framework_path(), draws=20, actor="analyst@luton.gov.uk")
+
+    report = progress_report(engine, year=2025, run_id=None, draft=False, actor="test")
+
+    (sheet,) = [t for t in report.tables if t.sheet == "Index by LSOA"]
+    assert len(sheet.rows) == 121  # IoD2019 File 2: Luton has 121 LSOAs (2011)
+    assert [row[0] for row in sheet.rows] == list(range(1, 122))
+    barnfield = [row for row in sheet.rows if row[1] == "E01015693"]
+    assert barnfield[0][2:4] == ("Luton 007A", "Barnfield")
+    assert any("SYNTHETIC: 29 indicators" in note for note in sheet.notes)
+    assert "Luton’s 121 LSOAs (2011) are scored too" in _text(render_html(report))

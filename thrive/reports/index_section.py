@@ -37,6 +37,12 @@ class IndexSection:
         areas = self.index["results"]["years"][self.year]["areas"]
         return sorted((a for a in areas if a["kind"] == "ward"), key=lambda a: a["rank"])
 
+    def lsoas(self) -> list[dict[str, Any]]:
+        """Luton's LSOAs by rank, when the run scored them (DATA-NOTES I6)."""
+        if self.index is None or self.year is None:
+            return []
+        return sorted(self.index["results"]["years"][self.year].get("lsoas", []), key=lambda a: a["rank"])
+
     def luton(self) -> dict[str, Any] | None:
         if self.index is None or self.year is None:
             return None
@@ -87,7 +93,38 @@ class IndexSection:
                     notes=(self.synthetic_note(),) if self.synthetic_note() else (),
                 )
             )
+        if self.lsoas():
+            out.append(self._lsoa_table())
         return out
+
+    def _lsoa_table(self) -> DataTable:
+        assert self.index is not None
+        results = self.index["results"]
+        ward_names = {a["code"]: a["name"] for a in results["years"][self.year]["areas"]}
+        synthetic = len(results["lsoa"]["synthetic_indicators"])
+        return DataTable(
+            "Index by LSOA",
+            f"Thriving People Index {self.year} by LSOA (2011) (SYNTHETIC where marked)",
+            (
+                Column("Rank", Kind.NUMBER, "count"),
+                Column("LSOA code"),
+                Column("LSOA"),
+                Column("Ward"),
+                Column("Score", Kind.NUMBER, "score"),
+                Column("Interval from", Kind.NUMBER, "score"),
+                Column("Interval to", Kind.NUMBER, "score"),
+            ),
+            tuple(
+                (a["rank"], a["code"], a["name"], ward_names[a["ward"]], a["index"], *a["interval"])
+                for a in self.lsoas()
+            ),
+            notes=(
+                f"Ranks are among Luton's {len(self.lsoas())} LSOAs. The Indices of Deprivation indicators are "
+                "IoD2019 File 9 transformed scores at this level, so LSOA scores compare with each other, not "
+                "with ward scores.",
+                *((f"SYNTHETIC: {synthetic} indicators use synthetic demonstration values.",) if synthetic else ()),
+            ),
+        )
 
     def synthetic_note(self) -> str:
         if self.index is None or not self.index["results"]["synthetic_indicators"]:
