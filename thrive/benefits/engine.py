@@ -209,9 +209,19 @@ class PolicyEngineUK:
         for name in KNOWN_ZERO:
             simulation.set_input(name, period, np.zeros(count))
         self._spare_the_pension_credit_income_test(simulation, period, count)
+        self._spare_the_housing_benefit_means_test(simulation, period, count)
         # Entitlement, not the modelled chance of being paid: the rebate goes to every qualifying household.
         simulation.set_input("would_receive_warm_home_discount", period, np.ones(count, dtype=bool))
         return simulation
+
+    @staticmethod
+    def _spare_the_housing_benefit_means_test(simulation: Any, period: str, count: int) -> None:
+        """Likewise for Housing Benefit: PolicyEngine pays it only where `housing_benefit_eligible`
+        holds (housing_benefit_pre_benefit_cap), and new working-age claims are not eligible, so where
+        no family is eligible its means test cannot change a result and is set to nil. For a
+        working-age household that is another third of the calculation (the benefit cap asks for it)."""
+        if not np.asarray(simulation.calculate("housing_benefit_eligible", period)).any():
+            simulation.set_input("housing_benefit_entitlement", period, np.zeros(count))
 
     @staticmethod
     def _spare_the_pension_credit_income_test(simulation: Any, period: str, count: int) -> None:
