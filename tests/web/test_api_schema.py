@@ -23,10 +23,10 @@ from schemathesis.core.result import Err
 from schemathesis.schemas import APIOperation
 
 EXAMPLES = 20
-GET_OPERATIONS = 12
+GET_OPERATIONS = 14
 POST_OPERATIONS = 2
-LISTS = 7
-"""GET operations with query parameters: the seven lists."""
+LISTS = 8
+"""GET operations with query parameters: the eight lists."""
 
 
 Operation = APIOperation[Any, Any, Any, Any]
