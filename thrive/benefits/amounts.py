@@ -20,7 +20,6 @@ class HouseholdFacts:
     """Per household, the facts the local rules and the reasons test."""
 
     has_disability: np.ndarray
-    has_carer: np.ndarray
     children: np.ndarray
     school_age_children: np.ndarray
     under_1: np.ndarray
@@ -55,7 +54,6 @@ def facts(data: HouseholdColumns, rules: LocalRules) -> HouseholdFacts:
 
     return HouseholdFacts(
         has_disability=per_household(data.person["is_disabled_for_benefits"]) > 0,
-        has_carer=per_household(data.person["care_hours"] >= 35) > 0,
         children=per_household(child),
         school_age_children=per_household(child & (age >= fsm.youngest) & (age <= fsm.oldest)),
         under_1=per_household(child & (age < 1)),
@@ -76,7 +74,8 @@ def work_out(result: RulesResult, data: HouseholdColumns, rules: LocalRules) -> 
     take_home = np.maximum(0.0, known.earnings - result["income_tax"] - result["national_insurance"])
 
     ctr = rules.council_tax_reduction
-    protected = known.has_disability | known.has_carer | (known.children > 0)
+    carer = result["is_carer_for_benefits"] > 0
+    protected = known.has_disability | carer | (known.children > 0)
     maximum = (
         np.where(protected, ctr.protected_maximum, ctr.others_maximum)
         * result["council_tax_reduction_maximum_eligible_liability"]

@@ -102,7 +102,10 @@ class Calculator:
         chosen = list(scenarios) if scenarios is not None else better_off_in_work(household, self.living_wage(year))
         amounts = self.amounts([household, *(s.household for s in chosen)], year)
         rules = LocalRules.shipped(year)
-        row = _row_values(amounts, 0)
+        row = _row_values(amounts, 0) | {
+            "uc_capital_limit": float(self.engine.parameter("gov.dwp.universal_credit.means_test.capital.limit", year)),
+            "carers_min_hours": float(self.engine.parameter("gov.dwp.carers_allowance.min_hours", year)),
+        }
         pension_age = row["council_tax_reduction_pensioner"] > 0
         entitlements = [
             Entitlement(

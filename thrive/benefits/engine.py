@@ -49,7 +49,7 @@ BENUNIT_VARIABLES = (
     "council_tax_reduction_applicable_income",
     "simulated_council_tax_reduction_benunit",
 )
-PERSON_VARIABLES = ("carers_allowance", "income_tax", "national_insurance")
+PERSON_VARIABLES = ("carers_allowance", "is_carer_for_benefits", "income_tax", "national_insurance")
 HOUSEHOLD_VARIABLES = (
     "warm_home_discount",
     "council_tax_reduction_maximum_eligible_liability",

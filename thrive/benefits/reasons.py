@@ -38,8 +38,8 @@ class Row:
 def _universal_credit(row: Row) -> str:
     if row.pension_age:
         return "You have reached State Pension age, so Universal Credit is not for you: check Pension Credit instead."
-    if row.household.savings > 16000:
-        return "Savings over £16,000 mean you cannot get Universal Credit."
+    if row.household.savings > row["uc_capital_limit"]:
+        return f"Savings over {money(row['uc_capital_limit'])} mean you cannot get Universal Credit."
     parts = [f"standard allowance {row.monthly('uc_standard_allowance')}"]
     for name, words in (
         ("uc_child_element", "children"),
@@ -105,17 +105,21 @@ def _child_benefit(row: Row) -> str:
 
 
 def _carers_allowance(row: Row) -> str:
-    if not any(adult.care_hours_per_week >= 35 for adult in row.household.adults):
-        return "Carer's Allowance is for people who care for someone for 35 hours a week or more."
+    hours = f"{row['carers_min_hours']:g} hours a week or more"
+    if not any(adult.care_hours_per_week >= row["carers_min_hours"] for adult in row.household.adults):
+        return f"Carer's Allowance is for people who care for someone for {hours}."
     if row.amount > 0:
-        return "You care for 35 hours a week or more and your earnings are under the limit."
+        return f"You care for {hours} and your earnings are under the limit."
     return "Your earnings are over the Carer's Allowance limit, or your State Pension overlaps it."
 
 
 def _free_school_meals(row: Row) -> str:
     fsm = row.rules.free_school_meals
     if row.values["school_age_children"] <= 0:
-        return "No child of school age (4 to 15) lives with you. Children in reception to year 2 get free meals anyway."
+        return (
+            f"No child of school age ({fsm.youngest} to {fsm.oldest}) lives with you. "
+            "Children in reception to year 2 get free meals anyway."
+        )
     if row.amount > 0:
         return f"Free school meals are for {fsm.words}, worth about {money(fsm.value_per_child)} a child a year."
     return f"Free school meals are for {fsm.words}, or families on Pension Credit."
