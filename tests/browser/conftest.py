@@ -101,11 +101,7 @@ def accounts() -> Accounts:
 def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The base URL (no trailing slash) of `thrive serve` on a fresh database with the Road Map loaded."""
     folder = tmp_path_factory.mktemp("live-server")
-    env = {
-        **os.environ,
-        "THRIVE_DATABASE_URL": f"sqlite:///{folder / 'thrive.db'}",
-        "THRIVE_ACTOR": "browser-tests@luton.gov.uk",
-    }
+    env = server_environment(folder)
     _thrive(env, "init")
     for account in ACCOUNTS.all():
         group = ["--group", account.group] if account.group else []
@@ -120,6 +116,21 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             "--password-stdin",
             stdin=account.password,
         )
+    yield from serve_thrive(folder, env)
+
+
+def server_environment(folder: Path) -> dict[str, str]:
+    """The environment for `thrive` commands and a server on a fresh SQLite database in `folder`."""
+    return {
+        **os.environ,
+        "THRIVE_DATABASE_URL": f"sqlite:///{folder / 'thrive.db'}",
+        "THRIVE_ACTOR": "browser-tests@luton.gov.uk",
+    }
+
+
+def serve_thrive(folder: Path, env: dict[str, str]) -> Iterator[str]:
+    """Run `thrive serve` on a free port until the caller is done, yielding its base URL; its output goes
+    to `folder/server.log`, shown if it fails to start."""
     port = _free_port()
     base_url = f"http://127.0.0.1:{port}"
     log = folder / "server.log"

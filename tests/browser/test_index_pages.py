@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
 from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.conftest import ACCOUNTS, THRIVE, _free_port, _open_page, _thrive, _wait_until_answering
+from tests.browser.conftest import ACCOUNTS, _open_page, _thrive, serve_thrive, server_environment
 from tests.browser.support import screenshot, serious_violations, sign_in, violation_report
 from tests.conftest import SHARED
 
@@ -28,11 +26,7 @@ PAGES = {
 def index_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """`thrive serve` on a database with both IoD releases imported and the index computed."""
     folder = tmp_path_factory.mktemp("index-server")
-    env = {
-        **os.environ,
-        "THRIVE_DATABASE_URL": f"sqlite:///{folder / 'thrive.db'}",
-        "THRIVE_ACTOR": "browser-tests@luton.gov.uk",
-    }
+    env = server_environment(folder)
     _thrive(env, "init")
     files = [
         str(IOD2019 / "File_2_IoD2019_Domains_of_Deprivation.csv"),
@@ -43,22 +37,7 @@ def index_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     _thrive(env, "index", "compute", "--draws", "200")
     admin = ACCOUNTS.admin
     _thrive(env, "user", "add", admin.email, "--role", "admin", "--password-stdin", stdin=admin.password)
-    port = _free_port()
-    base_url = f"http://127.0.0.1:{port}"
-    log = folder / "server.log"
-    with log.open("wb") as output:
-        server = subprocess.Popen(
-            [*THRIVE, "serve", "--host", "127.0.0.1", "--port", str(port)],
-            env=env,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-        )
-    try:
-        _wait_until_answering(base_url + "/", server, log)
-        yield base_url
-    finally:
-        server.terminate()
-        server.wait(timeout=15)
+    yield from serve_thrive(folder, env)
 
 
 @pytest.fixture

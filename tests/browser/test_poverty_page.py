@@ -3,13 +3,12 @@ run with its ward breakdown, persistence and transitions, all passing axe-core."
 
 from __future__ import annotations
 
-import subprocess
 from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.conftest import THRIVE, _free_port, _open_page, _thrive, _wait_until_answering
+from tests.browser.conftest import _open_page, _thrive, serve_thrive, server_environment
 from tests.browser.support import screenshot, serious_violations, violation_report
 
 
@@ -17,32 +16,12 @@ from tests.browser.support import screenshot, serious_violations, violation_repo
 def poverty_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """`thrive serve` on a database holding the published tables and one synthetic model run."""
     folder = tmp_path_factory.mktemp("poverty-server")
-    env = {
-        "PATH": "/usr/bin:/bin",
-        "HOME": str(folder),
-        "THRIVE_DATABASE_URL": f"sqlite:///{folder / 'thrive.db'}",
-        "THRIVE_ACTOR": "browser-tests@luton.gov.uk",
-    }
+    env = server_environment(folder)
     panel = folder / "panel.csv"
     _thrive(env, "init")
     _thrive(env, "poverty", "synthetic", str(panel), "--households", "4000", "--seed", "3")
     _thrive(env, "poverty", "publish", str(panel), "--synthetic", "--reason", "Browser test")
-    port = _free_port()
-    base_url = f"http://127.0.0.1:{port}"
-    log = folder / "server.log"
-    with log.open("wb") as output:
-        server = subprocess.Popen(
-            [*THRIVE, "serve", "--host", "127.0.0.1", "--port", str(port)],
-            env=env,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-        )
-    try:
-        _wait_until_answering(base_url + "/", server, log)
-        yield base_url
-    finally:
-        server.terminate()
-        server.wait(timeout=15)
+    yield from serve_thrive(folder, env)
 
 
 @pytest.fixture
