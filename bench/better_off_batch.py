@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from thrive.benefits.batch import run_batch
-from thrive.benefits.engine import BENUNIT_VARIABLES, HOUSEHOLD_VARIABLES
+from thrive.benefits.engine import BENUNIT_VARIABLES, HOUSEHOLD_VARIABLES, WHEN_NEEDED
 from thrive.benefits.tax_year import TaxYear
 from thrive.data.caseload import check_caseload
 from thrive.data.synthetic_caseload import luton_wards, synthetic_caseload
@@ -64,7 +64,7 @@ def naive_rate(frame: pd.DataFrame, runs: int) -> float:
     start = time.perf_counter()
     for row in frame.head(runs).to_dict(orient="records"):
         simulation = Simulation(situation=situation(row))
-        for name in BENUNIT_VARIABLES + HOUSEHOLD_VARIABLES:
+        for name in [*BENUNIT_VARIABLES, *HOUSEHOLD_VARIABLES, *WHEN_NEEDED]:
             simulation.calculate(name, YEAR.policyengine_period)
     return runs / (time.perf_counter() - start)
 

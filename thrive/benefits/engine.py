@@ -12,7 +12,7 @@ together.
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib.metadata import version
@@ -45,10 +45,16 @@ BENUNIT_VARIABLES = (
     "housing_benefit",
     "child_benefit",
     "council_tax_reduction_pensioner",
-    "council_tax_reduction_applicable_amount",
-    "council_tax_reduction_applicable_income",
-    "simulated_council_tax_reduction_benunit",
 )
+WHEN_NEEDED: dict[str, Callable[[dict[str, np.ndarray]], bool]] = {
+    "simulated_council_tax_reduction_benunit": lambda v: bool(v["council_tax_reduction_pensioner"].any()),
+    "council_tax_reduction_applicable_amount": lambda v: bool((v["universal_credit"] <= 0).any()),
+    "council_tax_reduction_applicable_income": lambda v: bool((v["universal_credit"] <= 0).any()),
+}
+"""Read only for some households (amounts.py): the national pension-age scheme for pensioners, the
+prescribed means test for households not on Universal Credit. Worked out only when a household in
+the simulation needs them (nil otherwise, and never read); together they are over half of what is
+left of a working-age household's calculation."""
 PERSON_VARIABLES = ("carers_allowance", "is_carer_for_benefits", "income_tax", "national_insurance")
 HOUSEHOLD_VARIABLES = (
     "warm_home_discount",
@@ -176,6 +182,10 @@ class PolicyEngineUK:
         values: dict[str, np.ndarray] = {}
         for name in BENUNIT_VARIABLES + HOUSEHOLD_VARIABLES:
             values[name] = np.asarray(simulation.calculate(name, period), dtype=float)
+        for name, needed in WHEN_NEEDED.items():
+            values[name] = (
+                np.asarray(simulation.calculate(name, period), dtype=float) if needed(values) else np.zeros(count)
+            )
         for name in PERSON_VARIABLES:
             per_person = np.asarray(simulation.calculate(name, period), dtype=float)
             values[name] = np.bincount(data.person_household, weights=per_person, minlength=count)
