@@ -151,3 +151,13 @@ def test_an_officer_who_is_not_an_adviser_cannot_save_a_case(site: Site) -> None
         assert csrf
         refused = client.post("/workspace/better-off/cases", data={**answers, "csrf": csrf.group(1)})
     assert refused.status_code == 403
+
+
+def test_an_adviser_sees_the_better_off_workspace_but_no_unpublished_road_map_figures(site: Site) -> None:
+    with site.client() as client:
+        _sign_in(client, "adviser@luton.gov.uk")
+        dashboard = client.get("/workspace")
+        assert dashboard.status_code == 303 and dashboard.headers["location"] == "/workspace/better-off"
+        drafts = client.get("/workspace/measures/destitution")
+        assert drafts.status_code == 403 and "Better Off workspace" in drafts.text
+        assert client.get("/workspace/better-off").status_code == 200

@@ -45,4 +45,6 @@ def can_advise(user: User) -> bool:
 
 
 def can_read_drafts(user: User) -> bool:
-    return user.active
+    """See figures and commentary before they are published: council officers only. Advisers work
+    for partners too (Citizens Advice, the foodbank), so they see the Better Off workspace alone."""
+    return user.active and user.role is not Role.ADVISER

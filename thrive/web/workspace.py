@@ -20,7 +20,7 @@ from thrive.data.problems import ProblemsError
 from thrive.data.reading import read_table
 from thrive.data.rules import load_rules
 from thrive.framework import Measure, RoadMap
-from thrive.framework.access import User, can_edit, can_review
+from thrive.framework.access import User, can_edit, can_read_drafts, can_review
 from thrive.framework.area import LUTON
 from thrive.results import NotAllowedError, check_rows, preview, save_drafts
 from thrive.store.changes import ChangeSet, record_change_set
@@ -85,9 +85,19 @@ def _page(request: Request, template: str, user: User, csrf: str, status: int = 
     )
 
 
+def _officer(request: Request) -> tuple[User, str]:
+    """The signed-in user, once they are allowed to see unpublished figures."""
+    user, csrf = require_user(request)
+    if not can_read_drafts(user):
+        raise ForbiddenError("Advisers use the Better Off workspace: go to /workspace/better-off.")
+    return user, csrf
+
+
 @router.get("", response_class=HTMLResponse)
 def dashboard(request: Request) -> Response:
     user, csrf = require_user(request)
+    if not can_read_drafts(user):
+        return RedirectResponse("/workspace/better-off", status_code=303)
     roadmap = _roadmap(request)
     with read_connection(request.app.state.engine) as connection:
         drafts = pending(connection, Stage.DRAFT)
@@ -118,7 +128,7 @@ def _rows(frame: pd.DataFrame, series_measure: dict[str, Measure]) -> list[dict[
 
 @router.get("/measures/{measure_id}", response_class=HTMLResponse)
 def measure_workspace(request: Request, measure_id: str, saved: str = "") -> Response:
-    user, csrf = require_user(request)
+    user, csrf = _officer(request)
     roadmap = _roadmap(request)
     measure = _measure(roadmap, measure_id)
     series_ids = [s.id for s in measure.series]
