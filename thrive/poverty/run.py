@@ -31,12 +31,16 @@ BAND_KEYS = tuple(band.name for band in BANDS)
 
 @dataclass(frozen=True)
 class Figure:
+    """One published cell: `value` is None where disclosure control hid it; `ref` cites the
+    document line for the council's own tables."""
+
     year: int
     breakdown: str
     row_key: str
     column_key: str
     value: float | None
     suppressed: bool
+    ref: str | None = None
 
 
 @dataclass(frozen=True)

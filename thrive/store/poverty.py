@@ -15,7 +15,7 @@ from sqlalchemy import Connection, Engine, insert, select
 from thrive.framework.dataset import Dataset
 from thrive.framework.observation import Observation, ObservationFlag
 from thrive.framework.period import parse_period
-from thrive.poverty.run import LUTON, ModelRun
+from thrive.poverty.run import LUTON, Figure, ModelRun
 from thrive.store.changes import ChangeSet, record_change_set
 from thrive.store.database import read_connection, write_transaction
 from thrive.store.observations import apply_observation_plan, batch_from_observations, plan_observations
@@ -41,17 +41,6 @@ class StoredRun:
     actor: str
     created_at: str
     reason: str
-
-
-@dataclass(frozen=True)
-class StoredFigure:
-    year: int
-    breakdown: str
-    row_key: str
-    column_key: str
-    value: float | None
-    suppressed: bool
-    ref: str | None
 
 
 @dataclass(frozen=True)
@@ -81,7 +70,7 @@ def publish_model_run(
             line_set=run.line_set,
             disclosure=asdict(run.rules),
         )
-        figures = [{"run_id": run_id, "ref": None, **asdict(figure)} for figure in run.figures]
+        figures = [{"run_id": run_id, **asdict(figure)} for figure in run.figures]
         connection.execute(insert(poverty_figure), figures)
         headline = {}
         observations = []
@@ -212,12 +201,12 @@ def poverty_runs(engine: Engine) -> list[StoredRun]:
     ]
 
 
-def run_figures(engine: Engine, run_id: int) -> list[StoredFigure]:
+def run_figures(engine: Engine, run_id: int) -> list[Figure]:
     query = select(poverty_figure).where(poverty_figure.c.run_id == run_id).order_by(poverty_figure.c.id)
     with read_connection(engine) as connection:
         rows = connection.execute(query).mappings().all()
     return [
-        StoredFigure(
+        Figure(
             row["year"],
             row["breakdown"],
             row["row_key"],

@@ -15,8 +15,9 @@ from thrive.data.dataset import load_dataset
 from thrive.data.disclosure_rules import load_disclosure_rules
 from thrive.data.poverty_lines import load_line_table
 from thrive.poverty.bands import BAND_LABELS, BANDS, Tenure
+from thrive.poverty.run import Figure
 from thrive.poverty.summary import distributions
-from thrive.store.poverty import StoredFigure, StoredRun, poverty_runs, run_figures
+from thrive.store.poverty import StoredRun, poverty_runs, run_figures
 from thrive.web.charts import Stack, stacked_bar_chart
 from thrive.web.public import _cached, site
 from thrive.web.site import PublicSnapshot
@@ -84,7 +85,7 @@ def poverty_page(request: Request) -> Response:
     return _cached(request, "poverty", build, "poverty.html")
 
 
-def _over_time(runs: list[tuple[StoredRun, list[StoredFigure]]]) -> list[dict[str, Any]]:
+def _over_time(runs: list[tuple[StoredRun, list[Figure]]]) -> list[dict[str, Any]]:
     rows = []
     for run, figures in runs:
         for distribution in distributions(figures):
@@ -119,7 +120,7 @@ def _chart(over_time: list[dict[str, Any]]) -> str:
     )
 
 
-def _breakdown(latest: tuple[StoredRun, list[StoredFigure]], breakdown: str, names: dict[str, str]) -> dict[str, Any]:
+def _breakdown(latest: tuple[StoredRun, list[Figure]], breakdown: str, names: dict[str, str]) -> dict[str, Any]:
     run, figures = latest
     year = run.last_year
     cells: dict[str, dict[str, float | None]] = {}
@@ -142,7 +143,7 @@ def _type_labels() -> dict[str, str]:
     return {household_type.id: household_type.label for household_type in load_line_table().types}
 
 
-def _children(latest: tuple[StoredRun, list[StoredFigure]]) -> dict[str, Any] | None:
+def _children(latest: tuple[StoredRun, list[Figure]]) -> dict[str, Any] | None:
     run, figures = latest
     wanted = ("children_in_poverty", run.last_year, LUTON, "D_E")
     for figure in figures:
@@ -151,7 +152,7 @@ def _children(latest: tuple[StoredRun, list[StoredFigure]]) -> dict[str, Any] | 
     return None
 
 
-def _persistence(figures: list[StoredFigure]) -> dict[str, Any] | None:
+def _persistence(figures: list[Figure]) -> dict[str, Any] | None:
     found = {f.row_key: f for f in figures if f.breakdown == "persistence"}
     if not found:
         return None
@@ -159,7 +160,7 @@ def _persistence(figures: list[StoredFigure]) -> dict[str, Any] | None:
     return {"year": stayed.year, "households": stayed.value, "followed": found[LUTON].value if LUTON in found else None}
 
 
-def _transitions(figures: list[StoredFigure]) -> dict[str, Any] | None:
+def _transitions(figures: list[Figure]) -> dict[str, Any] | None:
     moves = [f for f in figures if f.breakdown == "transitions"]
     if not moves:
         return None
