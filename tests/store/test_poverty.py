@@ -79,11 +79,15 @@ def test_publishing_a_synthetic_run_writes_protected_tables_and_the_headline_thr
     e_2024 = known["bands"]["2024"]["E"]
     total_2024 = sum(known["bands"]["2024"].values())
     with engine.connect() as connection:
-        rows = connection.execute(
-            select(observation_revision, change_set.c.kind, change_set.c.reason)
-            .join(change_set)
-            .where(observation_revision.c.series_id == "destitution", change_set.c.kind == "model")
-        ).mappings().all()
+        rows = (
+            connection.execute(
+                select(observation_revision, change_set.c.kind, change_set.c.reason)
+                .join(change_set)
+                .where(observation_revision.c.series_id == "destitution", change_set.c.kind == "model")
+            )
+            .mappings()
+            .all()
+        )
     by_year = {row["period_start"].year: row for row in rows}
     assert sorted(by_year) == [2022, 2023, 2024, 2025]
     row = by_year[2024]
@@ -122,3 +126,26 @@ def test_a_bad_household_file_names_row_and_column_changes_nothing_and_repeats_n
     assert "bad.csv, row 4, column 'housing_costs': enter an amount of 0 or more" in output
     assert "HH-SECRET" not in output
     assert dump(engine) == before
+
+
+def test_a_run_too_small_to_show_band_e_stores_its_protected_tables_but_no_headline(
+    cli_env: str, engine: Engine, tmp_path: Path
+) -> None:
+    # Eight households, all in one ward and in band D: every household count is under 10, so all are
+    # hidden and the Road Map figure is left alone rather than worked out from hidden counts. Their
+    # 16 children are a count of 10 or more, so that is shown, rounded to 15.
+    path = tmp_path / "tiny.csv"
+    rows = "".join(f"T-{i},2024,E05002193,38;36,4;7,private_rent,{20000 + i},9000,1800\n" for i in range(8))
+    path.write_text("household_id,year,area,adult_ages,child_ages,tenure,net_income,housing_costs,council_tax\n" + rows)
+    result = runner.invoke(app, ["poverty", "publish", str(path), "--reason", "Tiny"])
+    assert result.exit_code == 0, result.output
+    (run,) = [run for run in poverty_runs(engine) if run.kind == "model"]
+    figures = run_figures(engine, run.id)
+    assert all(f.value is None and f.suppressed for f in figures if f.breakdown != "children_in_poverty")
+    children = {(f.row_key, f.column_key): f.value for f in figures if f.breakdown == "children_in_poverty"}
+    assert children[("E06000032", "D_E")] == 15
+    with engine.connect() as connection:
+        revisions = connection.execute(
+            select(observation_revision).join(change_set).where(change_set.c.kind == "model")
+        ).all()
+    assert revisions == []

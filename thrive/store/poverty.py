@@ -97,8 +97,9 @@ def publish_model_run(
                     note=f"{SYNTHETIC_NOTE} {note}" if synthetic else note,
                 )
             )
-        plan = plan_observations(connection, batch_from_observations(observations))
-        apply_observation_plan(connection, plan, change_set_id)
+        if observations:  # none when disclosure control hid band E or the total in every year
+            plan = plan_observations(connection, batch_from_observations(observations))
+            apply_observation_plan(connection, plan, change_set_id)
     return Publication(run_id, change_set_id, headline)
 
 
