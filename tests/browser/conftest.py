@@ -65,7 +65,7 @@ def _free_port() -> int:
         return port
 
 
-def _thrive(env: dict[str, str], *args: str, stdin: str | None = None) -> None:
+def run_thrive(env: dict[str, str], *args: str, stdin: str | None = None) -> None:
     """Run one `thrive` command against the test database, failing with its output if it fails."""
     done = subprocess.run(
         [*THRIVE, *args], env=env, input=stdin, capture_output=True, text=True, timeout=300, check=False
@@ -102,10 +102,10 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The base URL (no trailing slash) of `thrive serve` on a fresh database with the Road Map loaded."""
     folder = tmp_path_factory.mktemp("live-server")
     env = server_environment(folder)
-    _thrive(env, "init")
+    run_thrive(env, "init")
     for account in ACCOUNTS.all():
         group = ["--group", account.group] if account.group else []
-        _thrive(
+        run_thrive(
             env,
             "user",
             "add",
@@ -191,7 +191,7 @@ def pytest_runtest_makereport(
     return report
 
 
-def _open_page(browser: Browser, base_url: str, request: pytest.FixtureRequest, *, javascript: bool) -> Iterator[Page]:
+def open_page(browser: Browser, base_url: str, request: pytest.FixtureRequest, *, javascript: bool) -> Iterator[Page]:
     context = _context(browser, base_url, javascript=javascript)
     page = context.new_page()
     try:
@@ -205,10 +205,10 @@ def _open_page(browser: Browser, base_url: str, request: pytest.FixtureRequest, 
 @pytest.fixture
 def page(browser: Browser, live_server: str, request: pytest.FixtureRequest) -> Iterator[Page]:
     """A fresh browser context (no cookies, no storage) for each test, with relative URLs on the live server."""
-    yield from _open_page(browser, live_server, request, javascript=True)
+    yield from open_page(browser, live_server, request, javascript=True)
 
 
 @pytest.fixture
 def page_without_javascript(browser: Browser, live_server: str, request: pytest.FixtureRequest) -> Iterator[Page]:
     """As `page`, with JavaScript switched off: the site must work without it."""
-    yield from _open_page(browser, live_server, request, javascript=False)
+    yield from open_page(browser, live_server, request, javascript=False)

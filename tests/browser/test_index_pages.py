@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.conftest import ACCOUNTS, _open_page, _thrive, serve_thrive, server_environment
+from tests.browser.conftest import ACCOUNTS, open_page, run_thrive, serve_thrive, server_environment
 from tests.browser.support import screenshot, serious_violations, sign_in, violation_report
 from tests.conftest import SHARED
 
@@ -27,29 +27,29 @@ def index_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """`thrive serve` on a database with both IoD releases imported and the index computed."""
     folder = tmp_path_factory.mktemp("index-server")
     env = server_environment(folder)
-    _thrive(env, "init")
+    run_thrive(env, "init")
     files = [
         str(IOD2019 / "File_2_IoD2019_Domains_of_Deprivation.csv"),
         str(IOD2019 / "File_9_IoD2019_Transformed_Scores.csv"),
     ]
-    _thrive(env, "deprivation", "import", *files, "--release", "2019")
-    _thrive(env, "deprivation", "import", str(IOD2025), "--release", "2025")
-    _thrive(env, "index", "compute", "--draws", "200")
+    run_thrive(env, "deprivation", "import", *files, "--release", "2019")
+    run_thrive(env, "deprivation", "import", str(IOD2025), "--release", "2025")
+    run_thrive(env, "index", "compute", "--draws", "200")
     admin = ACCOUNTS.admin
-    _thrive(env, "user", "add", admin.email, "--role", "admin", "--password-stdin", stdin=admin.password)
+    run_thrive(env, "user", "add", admin.email, "--role", "admin", "--password-stdin", stdin=admin.password)
     yield from serve_thrive(folder, env)
 
 
 @pytest.fixture
 def index_page(browser: Browser, index_server: str, request: pytest.FixtureRequest) -> Iterator[Page]:
-    yield from _open_page(browser, index_server, request, javascript=True)
+    yield from open_page(browser, index_server, request, javascript=True)
 
 
 @pytest.fixture
 def index_page_without_javascript(
     browser: Browser, index_server: str, request: pytest.FixtureRequest
 ) -> Iterator[Page]:
-    yield from _open_page(browser, index_server, request, javascript=False)
+    yield from open_page(browser, index_server, request, javascript=False)
 
 
 @pytest.mark.parametrize("name", sorted(PAGES))

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.conftest import _open_page, _thrive, serve_thrive, server_environment
+from tests.browser.conftest import open_page, run_thrive, serve_thrive, server_environment
 from tests.browser.support import screenshot, serious_violations, violation_report
 
 
@@ -18,15 +18,15 @@ def poverty_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     folder = tmp_path_factory.mktemp("poverty-server")
     env = server_environment(folder)
     panel = folder / "panel.csv"
-    _thrive(env, "init")
-    _thrive(env, "poverty", "synthetic", str(panel), "--households", "4000", "--seed", "3")
-    _thrive(env, "poverty", "publish", str(panel), "--synthetic", "--reason", "Browser test")
+    run_thrive(env, "init")
+    run_thrive(env, "poverty", "synthetic", str(panel), "--households", "4000", "--seed", "3")
+    run_thrive(env, "poverty", "publish", str(panel), "--synthetic", "--reason", "Browser test")
     yield from serve_thrive(folder, env)
 
 
 @pytest.fixture
 def poverty_page(browser: Browser, poverty_server: str, request: pytest.FixtureRequest) -> Iterator[Page]:
-    yield from _open_page(browser, poverty_server, request, javascript=True)
+    yield from open_page(browser, poverty_server, request, javascript=True)
 
 
 def test_the_poverty_page_shows_published_and_synthetic_figures_and_passes_axe(poverty_page: Page) -> None:

@@ -7,6 +7,7 @@ import json
 import logging
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from sqlalchemy import Engine, select
 from typer.testing import CliRunner
@@ -149,3 +150,21 @@ def test_a_run_too_small_to_show_band_e_stores_its_protected_tables_but_no_headl
             select(observation_revision).join(change_set).where(change_set.c.kind == "model")
         ).all()
     assert revisions == []
+
+
+def test_classify_writes_each_household_band_locally_matching_the_known_answer(tmp_path: Path) -> None:
+    households = tmp_path / "panel.csv"
+    assert (
+        runner.invoke(app, ["poverty", "synthetic", str(households), "--households", "500", "--seed", "9"]).exit_code
+        == 0
+    )
+    known = json.loads((tmp_path / "panel.answer.json").read_text())
+    result = runner.invoke(app, ["poverty", "classify", str(households), "-o", str(tmp_path / "bands.csv")])
+    assert result.exit_code == 0, result.output
+    bands = pd.read_csv(tmp_path / "bands.csv", keep_default_na=False)
+    for year in known["years"]:
+        counted = bands[bands["year"] == year]["band"].value_counts().to_dict()
+        assert {band: counted.get(band, 0) for band in "ABCDE"} == known["bands"][str(year)]
+        assert counted.get("", 0) == known["unclassified"][str(year)]
+    assert set(bands["synthetic"]) == {"yes"}
+    assert bands["household_type"].str.len().min() > 0

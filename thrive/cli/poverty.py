@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import typer
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -20,7 +21,8 @@ from thrive.data.disclosure_rules import load_disclosure_rules
 from thrive.data.households import HouseholdFile, read_households, ward_lookup
 from thrive.data.poverty_lines import load_line_table
 from thrive.data.problems import ProblemsError
-from thrive.poverty.bands import Band
+from thrive.poverty.bands import BANDS
+from thrive.poverty.lines import LineTable
 from thrive.poverty.run import ModelRun, run_model
 from thrive.poverty.summary import Distribution, distributions
 from thrive.poverty.synthetic import synthetic_panel
@@ -31,8 +33,7 @@ app = typer.Typer(help="Luton's Minimum Income Standard bands A–E and the dest
 SYNTHETIC_BANNER = "SYNTHETIC DATA: made-up households for testing, not official figures."
 
 
-def _load(path: Path) -> tuple[HouseholdFile, ModelRun]:
-    table = load_line_table()
+def _load(path: Path, table: LineTable) -> tuple[HouseholdFile, ModelRun]:
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=errors) as progress:
         task = progress.add_task(f"Reading {path.name}", total=None)
         try:
@@ -60,16 +61,18 @@ def classify(
     output: Path = typer.Option(None, "--output", "-o", help="Where to write each household's band (CSV)."),
 ) -> None:
     """Put every household-year in band A to E and write the bands next to the ids, on this machine."""
-    households, run = _load(path)
+    table = load_line_table()
+    households, run = _load(path, table)
     target = output or path.with_name(f"{path.stem}.bands.csv")
     result = run.classification
-    table = load_line_table()
+    letters = np.array([band.name for band in BANDS] + [""])  # code -1 (not classified) takes the last
+    type_ids = np.array([household_type.id for household_type in table.types])
     pd.DataFrame(
         {
             "household_id": households.ids,
             "year": households.households.year,
-            "band": [Band(int(code)).name if code >= 0 else "" for code in result.band],
-            "household_type": [table.types[int(index)].id for index in result.household_type],
+            "band": letters[result.band],
+            "household_type": type_ids[result.household_type],
             "tenure_assumed": result.tenure_assumed,
             "costs_unknown": result.costs_unknown,
             "synthetic": "yes" if households.synthetic else "",
@@ -86,7 +89,7 @@ def summarise(
 ) -> None:
     """Households in each band, after disclosure control; without a file, the stored distributions."""
     if path is not None:
-        households, run = _load(path)
+        households, run = _load(path, load_line_table())
         shown = [d for d in distributions(run.figures) if year is None or d.year == year]
         if as_json:
             print_json(
@@ -131,7 +134,7 @@ def publish(
     synthetic: bool = typer.Option(False, "--synthetic", help="Confirm that a synthetic test file may be published."),
 ) -> None:
     """Classify, protect and store the figures, and write the destitution measure for each year."""
-    households, run = _load(path)
+    households, run = _load(path, load_line_table())
     if households.synthetic and not synthetic:
         errors.print(
             f"{path.name} is marked synthetic. Publishing it would put made-up figures in the Road Map. "

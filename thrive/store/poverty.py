@@ -175,12 +175,15 @@ def _insert_run(connection: Connection, change_set_id: int, *, years: tuple[int,
     return int(key[0])
 
 
-def poverty_runs(engine: Engine) -> list[StoredRun]:
+def poverty_runs(engine: Engine, run_id: int | None = None) -> list[StoredRun]:
+    """Every stored run, oldest year first, or only the run with `run_id`."""
     query = (
         select(poverty_run, change_set.c.actor, change_set.c.created_at, change_set.c.reason)
         .join(change_set, change_set.c.id == poverty_run.c.change_set_id)
         .order_by(poverty_run.c.last_year, poverty_run.c.id)
     )
+    if run_id is not None:
+        query = query.where(poverty_run.c.id == run_id)
     with read_connection(engine) as connection:
         rows = connection.execute(query).mappings().all()
     return [

@@ -16,7 +16,7 @@ from thrive.store.deprivation import latest_deprivation_releases
 from thrive.store.index_runs import latest_index_run
 from thrive.web.charts import LUTON_COLOUR, Line, line_chart
 from thrive.web.maps import WIDTH, ward_shapes
-from thrive.web.public import PageNotFoundError, _cached, site
+from thrive.web.public import PageNotFoundError, cached_page, site
 from thrive.web.site import PublicSnapshot
 
 router = APIRouter()
@@ -76,7 +76,7 @@ def index_page(request: Request) -> Response:
         )
         return context
 
-    return _cached(request, "thriving-people-index", build, "index/index.html")
+    return cached_page(request, "thriving-people-index", build, "index/index.html")
 
 
 @router.get("/thriving-people-index/wards/{code}", response_class=HTMLResponse)
@@ -105,7 +105,7 @@ def scorecard(request: Request, code: str) -> Response:
             "lsoa_count": len(results["years"][years[-1]].get("lsoas", [])),
         }
 
-    return _cached(request, f"scorecard:{code}", build, "index/scorecard.html")
+    return cached_page(request, f"scorecard:{code}", build, "index/scorecard.html")
 
 
 def _ward_lsoas(results: dict[str, Any], year: str, ward: str) -> list[dict[str, Any]]:
@@ -165,4 +165,4 @@ def deprivation_page(request: Request) -> Response:
             ],
         }
 
-    return _cached(request, "deprivation", build, "index/deprivation.html")
+    return cached_page(request, "deprivation", build, "index/deprivation.html")

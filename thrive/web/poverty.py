@@ -11,15 +11,15 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
-from thrive.data.dataset import load_dataset
 from thrive.data.disclosure_rules import load_disclosure_rules
 from thrive.data.poverty_lines import load_line_table
 from thrive.poverty.bands import BAND_LABELS, BANDS, Tenure
+from thrive.poverty.lines import LineTable
 from thrive.poverty.run import Figure
 from thrive.poverty.summary import distributions
 from thrive.store.poverty import StoredRun, poverty_runs, run_figures
 from thrive.web.charts import Stack, stacked_bar_chart
-from thrive.web.public import _cached, site
+from thrive.web.public import cached_page, site
 from thrive.web.site import PublicSnapshot
 
 router = APIRouter()
@@ -62,7 +62,8 @@ def poverty_page(request: Request) -> Response:
 
     def build(snapshot: PublicSnapshot) -> dict[str, Any]:
         runs = [(run, run_figures(engine, run.id)) for run in poverty_runs(engine)]
-        names = {area.code: area.name for area in sorted(load_dataset().roadmap.areas, key=lambda area: area.name)}
+        names = {area.code: area.name for area in sorted(snapshot.roadmap.areas, key=lambda area: area.name)}
+        table = load_line_table()
         over_time = _over_time(runs)
         model = [(run, figures) for run, figures in runs if run.kind == "model"]
         latest = model[-1] if model else None
@@ -73,16 +74,16 @@ def poverty_page(request: Request) -> Response:
             "chart": _chart(over_time),
             "latest": latest[0] if latest else None,
             "wards": _breakdown(latest, "ward", names) if latest else None,
-            "types": _breakdown(latest, "household_type", _type_labels()) if latest else None,
+            "types": _breakdown(latest, "household_type", _type_labels(table)) if latest else None,
             "children": _children(latest) if latest else None,
             "persistence": _persistence(latest[1]) if latest else None,
             "transitions": _transitions(latest[1]) if latest else None,
-            "lines": _published_lines(),
+            "lines": _published_lines(table),
             "bands": [(band.name, BAND_LABELS[band]) for band in BANDS],
             "disclosure": load_disclosure_rules().describe(),
         }
 
-    return _cached(request, "poverty", build, "poverty.html")
+    return cached_page(request, "poverty", build, "poverty.html")
 
 
 def _over_time(runs: list[tuple[StoredRun, list[Figure]]]) -> list[dict[str, Any]]:
@@ -139,8 +140,8 @@ def _breakdown(latest: tuple[StoredRun, list[Figure]], breakdown: str, names: di
     return {"year": year, "rows": rows}
 
 
-def _type_labels() -> dict[str, str]:
-    return {household_type.id: household_type.label for household_type in load_line_table().types}
+def _type_labels(table: LineTable) -> dict[str, str]:
+    return {household_type.id: household_type.label for household_type in table.types}
 
 
 def _children(latest: tuple[StoredRun, list[Figure]]) -> dict[str, Any] | None:
@@ -183,8 +184,7 @@ def _transitions(figures: list[Figure]) -> dict[str, Any] | None:
     return {"year": year, "rows": rows, "bands": names, "chart": chart}
 
 
-def _published_lines() -> list[dict[str, Any]]:
-    table = load_line_table()
+def _published_lines(table: LineTable) -> list[dict[str, Any]]:
     line_set = table.sets[-1]
     entry_rows = []
     for tenure in (Tenure.PRIVATE_RENT, Tenure.SOCIAL_RENT):

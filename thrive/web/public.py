@@ -39,7 +39,9 @@ def site(request: Request) -> Site:
     return found
 
 
-def _cached(request: Request, key: str, build: Callable[[PublicSnapshot], dict[str, Any]], template: str) -> Response:
+def cached_page(
+    request: Request, key: str, build: Callable[[PublicSnapshot], dict[str, Any]], template: str
+) -> Response:
     snapshot = site(request).public()
     etag = snapshot.etag
     if request.headers.get("if-none-match") == etag:
@@ -75,7 +77,7 @@ def home(request: Request) -> Response:
             "run": snapshot.run,
         }
 
-    return _cached(request, "home", build, "home.html")
+    return cached_page(request, "home", build, "home.html")
 
 
 def _changes(snapshot: PublicSnapshot) -> list[dict[str, Any]]:
@@ -106,7 +108,7 @@ def priorities(request: Request) -> Response:
         shown = [p for p in snapshot.roadmap.priorities if any(m.priority == p.code for m in snapshot.roadmap.measures)]
         return {"title": "Priorities", "section": "priorities", "priorities": shown}
 
-    return _cached(request, "priorities", build, "priorities.html")
+    return cached_page(request, "priorities", build, "priorities.html")
 
 
 @router.get("/priorities/{code}", response_class=HTMLResponse)
@@ -121,7 +123,7 @@ def priority(request: Request, code: str) -> Response:
         rows = [items[m.id] for m in snapshot.roadmap.measures if m.priority == code]
         return {"title": found.name, "section": "priorities", "priority": found, "rows": rows}
 
-    return _cached(request, f"priority:{code}", build, "priority.html")
+    return cached_page(request, f"priority:{code}", build, "priority.html")
 
 
 @router.get("/measures/{measure_id}", response_class=HTMLResponse)
@@ -166,7 +168,7 @@ def measure_page(request: Request, measure_id: str) -> Response:
             "commentary": site(request).published_commentary(measure),
         }
 
-    return _cached(request, f"measure:{measure_id}", build, "measure.html")
+    return cached_page(request, f"measure:{measure_id}", build, "measure.html")
 
 
 def _download(snapshot: PublicSnapshot, series_ids: list[str], fmt: ExportFormat, name: str) -> Response:
@@ -240,7 +242,7 @@ def area_page(request: Request, code: str) -> Response:
             "map_height": height,
         }
 
-    return _cached(request, f"area:{code}", build, "area.html")
+    return cached_page(request, f"area:{code}", build, "area.html")
 
 
 @router.get("/search", response_class=HTMLResponse)
@@ -272,7 +274,7 @@ def about(request: Request) -> Response:
             "assessment": _govuk_html(render.render(method)),
         }
 
-    return _cached(request, "about", build, "about.html")
+    return cached_page(request, "about", build, "about.html")
 
 
 def _govuk_html(html: str) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Path, Request
 from fastapi.responses import Response
 from pydantic import BaseModel
 
@@ -20,6 +20,8 @@ from thrive.web.api.paging import Page, Paging, make_page, paging
 from thrive.web.api.published import snapshot
 
 router = APIRouter(tags=["poverty"])
+LARGEST_RUN_ID = 2**31 - 1
+"""Run ids are 32-bit integers in the store."""
 
 
 class PovertyRun(BaseModel):
@@ -87,17 +89,19 @@ def list_poverty_runs(request: Request, chosen: Annotated[Paging, Depends(paging
     """Every stored band distribution: the council's published tables and protected model runs."""
     published = snapshot(request)
     engine = request.app.state.engine
-    return conditional(
-        request, published, lambda: make_page(PovertyRunPage, request, [_run(r) for r in poverty_runs(engine)], chosen)
-    )
+
+    def build() -> PovertyRunPage:
+        return make_page(PovertyRunPage, request, [_run(r) for r in poverty_runs(engine)], chosen)
+
+    return conditional(request, published, build)
 
 
 @router.get("/poverty/runs/{run_id}", response_model=PovertyRunDetail, responses=ONE_RESPONSES)
-def get_poverty_run(request: Request, run_id: int) -> Response:
+def get_poverty_run(request: Request, run_id: Annotated[int, Path(ge=1, le=LARGEST_RUN_ID)]) -> Response:
     """One run: Luton's distribution for each year and every figure, with hidden counts as null."""
     published = snapshot(request)
     engine = request.app.state.engine
-    found = [stored for stored in poverty_runs(engine) if stored.id == run_id]
+    found = poverty_runs(engine, run_id)
     if not found:
         raise not_found(f"There is no poverty run {run_id}.")
 
