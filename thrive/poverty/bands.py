@@ -15,10 +15,6 @@ class Band(IntEnum):
     D = 3
     E = 4
 
-    @property
-    def label(self) -> str:
-        return BAND_LABELS[self]
-
 
 BANDS = (Band.A, Band.B, Band.C, Band.D, Band.E)
 BAND_LABELS = {
@@ -53,8 +49,3 @@ class Tenure(IntEnum):
 
 
 TENURES = (Tenure.PRIVATE_RENT, Tenure.SOCIAL_RENT, Tenure.OWNER_OCCUPIED)
-TENURE_LABELS = {
-    Tenure.PRIVATE_RENT: "Private rent",
-    Tenure.SOCIAL_RENT: "Social rent",
-    Tenure.OWNER_OCCUPIED: "Owner-occupied",
-}

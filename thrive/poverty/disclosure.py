@@ -63,22 +63,6 @@ class ProtectedTable:
     total_suppressed: bool
     rules: DisclosureRules
 
-    @property
-    def any_suppressed(self) -> bool:
-        return bool(
-            self.suppressed.any()
-            or self.row_totals_suppressed.any()
-            or self.column_totals_suppressed.any()
-            or self.total_suppressed
-        )
-
-    def percentages_of_row_totals(self) -> FloatArray:
-        """Percentages worked out from the published (rounded) figures, so that they give away
-        nothing the counts do not."""
-        with np.errstate(divide="ignore", invalid="ignore"):
-            shares = 100 * self.cells / self.row_totals[:, None]
-        return np.where(np.isfinite(shares), shares, np.nan)
-
 
 def protect_tables_sharing_column_totals(
     tables: list[npt.ArrayLike], rules: DisclosureRules | None = None
@@ -195,7 +179,7 @@ def _pair_lone_entries(hidden: BoolArray, values: FloatArray) -> bool:
 
 
 def _close_bridges(hidden: BoolArray, values: FloatArray) -> bool:
-    for row, column in hidden_bridges(hidden):
+    for row, column in _hidden_bridges(hidden):
         near = _reachable(hidden, ("row", row), skip=(row, column))
         rows_near = np.array([("row", r) in near for r in range(hidden.shape[0])])
         columns_near = np.array([("column", c) in near for c in range(hidden.shape[1])])
@@ -206,7 +190,7 @@ def _close_bridges(hidden: BoolArray, values: FloatArray) -> bool:
     return False
 
 
-def hidden_bridges(hidden: BoolArray) -> list[tuple[int, int]]:
+def _hidden_bridges(hidden: BoolArray) -> list[tuple[int, int]]:
     """Hidden entries whose value the totals give away: bridges of the row-column graph."""
     bridges = []
     for row, column in zip(*np.nonzero(hidden), strict=True):
@@ -229,19 +213,3 @@ def _reachable(hidden: BoolArray, start: tuple[str, int], skip: tuple[int, int])
                 seen.add(vertex)
                 frontier.append(vertex)
     return seen
-
-
-def is_safe(table: ProtectedTable) -> bool:
-    """True when no published entry is small and no hidden entry can be worked out from the totals."""
-    rows, columns = table.cells.shape
-    hidden = np.zeros((rows + 1, columns + 1), dtype=bool)
-    hidden[:rows, :columns] = table.suppressed
-    hidden[:rows, columns] = table.row_totals_suppressed
-    hidden[rows, :columns] = table.column_totals_suppressed
-    hidden[rows, columns] = table.total_suppressed
-    values = np.concatenate([table.cells.ravel(), table.row_totals, table.column_totals, np.array([table.total])])
-    shown = values[~np.isnan(values)]
-    small = shown < table.rules.threshold
-    if table.rules.publish_zeros:
-        small &= shown != 0
-    return not hidden_bridges(hidden) and not small.any()
