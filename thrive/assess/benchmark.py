@@ -12,13 +12,17 @@ from collections.abc import Mapping
 
 from thrive.assess.history import SeriesHistory
 from thrive.assess.model import BenchmarkVerdict, ComparisonVerdict
+from thrive.assess.ranking import Ranking, ordinal, rank_among, rank_in_group
 from thrive.assess.rules import AssessmentRules
-from thrive.framework import Area, AreaType, ComparatorGroup, Observation, Polarity
+from thrive.framework import Area, ComparatorGroup, Observation, Polarity
 from thrive.framework.area import ENGLAND
 from thrive.framework.units import format_value
 from thrive.stats import Comparison, fingertips_compare
 
 EAST_OF_ENGLAND = "E12000006"
+UPPER_TIER = "English unitary and upper-tier authorities"
+COUNTS = frozenset({"count", "journeys", "gbp_million"})
+"""Units that grow with the size of a place: a count is never compared between places."""
 WORDS = {
     Comparison.BETTER: "Better than",
     Comparison.WORSE: "Worse than",
@@ -65,29 +69,28 @@ def _against(
     return ComparisonVerdict(code, name, comparison, reason, method, latest.period.label, latest.value, other.value)
 
 
-def _rank(history: SeriesHistory, latest: Observation, name: str, members: list[str]) -> ComparisonVerdict | None:
-    """Luton's place, best first, among the areas with a figure for the same period."""
-    polarity = history.measure.polarity
-    values = [
-        o.value for code in members if (o := history.comparator_at(code, latest)) is not None and o.value is not None
-    ]
-    if len(values) < 3 or polarity is Polarity.NO_JUDGEMENT or latest.value is None:
+def _ranked(found: Ranking | None, name: str, latest: Observation) -> ComparisonVerdict | None:
+    """A rank as a comparison: the place, the quartile (1 is best) and everyone ranked."""
+    if found is None:
         return None
-    better = sum(1 for v in values if (v > latest.value if polarity is Polarity.HIGHER_IS_BETTER else v < latest.value))
-    rank, of = better + 1, len(values) + 1
-    quartile = min(4, 1 + (rank - 1) * 4 // of)
-    reason = f"Ranked {rank} of {of} {name} in {latest.period.display} (quartile {quartile}, 1 is best)."
+    model = f" ({found.model.name})" if found.model is not None else ""
+    reason = (
+        f"Ranked {ordinal(found.rank)} of {found.of} among {name}{model} in {latest.period.display} "
+        f"(quartile {found.quartile}, 1 is best)."
+    )
     return ComparisonVerdict(
         "rank",
         name,
-        f"quartile {quartile}",
+        f"quartile {found.quartile}",
         reason,
         "rank",
         latest.period.label,
         latest.value,
-        rank=rank,
-        of=of,
-        quartile=quartile,
+        rank=found.rank,
+        of=found.of,
+        quartile=found.quartile,
+        model=None if found.model is None else found.model.name,
+        ranked=found.ranked,
     )
 
 
@@ -97,18 +100,23 @@ def judge_benchmark(
     latest = history.latest
     if latest is None:
         return BenchmarkVerdict((), "No Luton figure to compare.")
+    if history.series.unit in COUNTS:
+        return BenchmarkVerdict(
+            (), "Not compared with other places: a count depends on how many people live in each. See the rate."
+        )
     found = [
         verdict
         for code, name in ((ENGLAND, "England"), (EAST_OF_ENGLAND, "the East of England"))
         if (verdict := _against(history, latest, code, name, rules)) is not None
     ]
     for group in groups.values():
-        if group.members and (ranked := _rank(history, latest, group.name, list(group.members))) is not None:
-            found.append(ranked)
-    authorities = [
-        code for code, area in areas.items() if area.type is AreaType.LOCAL_AUTHORITY and code != latest.area_code
-    ]
-    if (ranked := _rank(history, latest, "local authorities", authorities)) is not None:
+        if group.members or group.models:
+            ranked = _ranked(rank_in_group(history, latest, group), group.name, latest)
+            if ranked is not None:
+                found.append(ranked)
+    authorities = [code for code, area in areas.items() if area.upper_tier and code != latest.area_code]
+    ranked = _ranked(rank_among(history, latest, authorities), UPPER_TIER, latest)
+    if ranked is not None:
         found.append(ranked)
     if not found:
         return BenchmarkVerdict((), f"No England or regional figure for {latest.period.display} to compare with.")

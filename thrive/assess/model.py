@@ -87,6 +87,10 @@ class ComparisonVerdict:
     rank: int | None = None
     of: int | None = None
     quartile: int | None = None
+    model: str | None = None
+    """For a rank in a group defined by a neighbour model: the model's name."""
+    ranked: tuple[tuple[str, float], ...] = ()
+    """For a rank: every place with a figure, best first (area code, value)."""
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from thrive.assess.history import SeriesHistory
+from thrive.assess.ranking import Ranking, ordinal, rank_in_group
 from thrive.framework import ComparatorGroup, Observation, Polarity, Target, TargetKind, TargetSpec
 from thrive.framework.target import Relation
 
@@ -26,6 +27,8 @@ class ResolvedTarget:
     """Whether the latest figure meets the target now; None if that cannot be told."""
     basis: str
     """What the number was resolved against, for reasons: "England's 4.3% in 2024"."""
+    ranking: Ranking | None = None
+    """For a rank target: the ranking it was judged on."""
 
 
 def at_least_as_good(value: float, goal: float, polarity: Polarity) -> bool | None:
@@ -60,21 +63,10 @@ def _comparator(spec: TargetSpec, history: SeriesHistory, latest: Observation | 
     return history.comparator_latest(spec.comparator)
 
 
-def _rank(
-    history: SeriesHistory, group: ComparatorGroup | None, latest: Observation | None, polarity: Polarity
-) -> tuple[int, int] | None:
-    """Luton's place among the group's figures for the same period, best first."""
-    if group is None or latest is None or latest.value is None or polarity is Polarity.NO_JUDGEMENT:
-        return None
-    values = [
-        o.value
-        for code in group.members
-        if code != latest.area_code and (o := history.comparator_at(code, latest)) is not None and o.value is not None
-    ]
-    if len(values) + 1 < len(group.members) or not values:
-        return None
-    better = sum(1 for v in values if (v > latest.value if polarity is Polarity.HIGHER_IS_BETTER else v < latest.value))
-    return better + 1, len(values) + 1
+def rank_words(place: Ranking, group_name: str) -> str:
+    """For reasons: "ranked 6th of 11 among Luton's statistical neighbours (DfE ..., April 2021 model)"."""
+    model = f" ({place.model.name})" if place.model is not None else ""
+    return f"ranked {ordinal(place.rank)} of {place.of} among {group_name}{model}"
 
 
 def resolve(
@@ -106,12 +98,13 @@ def resolve(
     if spec.kind is TargetKind.RANK:
         assert spec.comparator is not None and spec.rank is not None
         group = groups.get(spec.comparator)
-        place = _rank(history, group, latest, polarity)
+        if group is None or latest is None:
+            return ResolvedTarget(target, None, None, f"figures for {spec.comparator}, which Thrive does not hold yet")
+        place = rank_in_group(history, latest, group, complete=True)
         if place is None:
-            name = group.name if group is not None else spec.comparator
-            return ResolvedTarget(target, None, None, f"figures for {name}, which Thrive does not hold yet")
-        rank, of = place
-        return ResolvedTarget(target, None, rank <= spec.rank, f"ranked {rank} of {of}")
+            missing = f"figures for all of {group.name}, which Thrive does not hold yet"
+            return ResolvedTarget(target, None, None, missing)
+        return ResolvedTarget(target, None, place.rank <= spec.rank, rank_words(place, group.name), place)
 
     if spec.kind is TargetKind.EITHER:
         options = [resolve(target, option, history, polarity, groups, latest) for option in spec.options]

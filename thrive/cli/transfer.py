@@ -34,7 +34,11 @@ class _RichProgress:
 
 def import_command(
     path: Path = typer.Argument(..., help="A CSV, XLSX or JSON file."),
-    fmt: ImportFormat = typer.Option(ImportFormat.TEMPLATE, "--format", help="template or fingertips."),
+    fmt: ImportFormat = typer.Option(
+        ImportFormat.TEMPLATE,
+        "--format",
+        help="template, fingertips, ons (ONS Explore Local Statistics) or dfe (DfE LAIT or EES layout).",
+    ),
     dry_run: bool = typer.Option(False, "--dry-run", help="Show what would change and write nothing."),
     reason: str = typer.Option(None, "--reason", help="Why the figures changed, kept with every revision."),
     series: str = typer.Option(None, "--series", help="Fingertips: put every row into this series."),
@@ -73,6 +77,9 @@ def _result_json(result: ImportResult) -> dict[str, object]:
         "unchanged": result.unchanged,
         "skipped": result.skipped,
         "change_set": result.change_set_id,
+        "indicators": result.indicators,
+        "new_indicators": result.new_indicators,
+        "road_map_figures": result.road_map_figures,
         "problems": [p.to_dict() for p in result.problems],
     }
 
@@ -92,6 +99,11 @@ def _print_result(result: ImportResult) -> None:
     )
     for reason, count in result.skipped.items():
         console.print(f"Set aside {count} {reason}.")
+    if result.indicators:
+        new = f", {len(result.new_indicators)} of them new" if result.new_indicators else ""
+        console.print(f"The file holds {len(result.indicators)} indicator(s){new}.")
+    if result.road_map_figures:
+        console.print(f"{result.road_map_figures} official figure(s) written to the Road Map series they feed.")
     if result.dry_run and result.plan is not None and not result.plan.changed.empty:
         table = Table(title="Figures that would change")
         for column in ("Series", "Area", "Period", "Now", "Would be"):

@@ -18,11 +18,14 @@ from thrive.framework import (
     Area,
     AreaType,
     ComparatorGroup,
+    IndicatorLink,
+    Match,
     Measure,
     Observation,
     ObservationFlag,
     Outcome,
     PartnershipGroup,
+    Period,
     PeriodError,
     Polarity,
     Priority,
@@ -33,6 +36,7 @@ from thrive.framework import (
     parse_period,
 )
 from thrive.framework.dataset import Dataset, Document
+from thrive.framework.reconciliation import Prefer, Reconciliation
 from thrive.framework.roadmap import Frequency, Note
 
 
@@ -85,6 +89,9 @@ class NoteEntry(_Model):
 class ObservationEntry(_Model):
     area: str
     period: str
+    covers: str | None = None
+    """The span the figure covers, where the printed label is ambiguous: a school year printed `2019`
+    covers 2018/19. The label stays as printed; the span is what lines it up with official series."""
     value: float
     numerator: float | None = None
     denominator: float | None = None
@@ -143,6 +150,66 @@ class ComparatorEntry(_Model):
     members: list[str] = Field(default_factory=list)
     note: str | None = None
     ref: str | None = None
+
+
+class _Override(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    area: str
+    period: str
+    prefer: Prefer
+    why: str
+
+
+class _Link(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    series: str
+    indicator: str
+    match: Match
+    note: str
+    ref: str | None = None
+    prefer: Prefer | None = None
+    why: str | None = None
+    overrides: list[_Override] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _exact_links_decide(self) -> _Link:
+        """An exact link feeds the Road Map series, so it must say which figure stands where the two differ."""
+        if self.match is Match.EXACT and (self.prefer is None or not self.why):
+            raise ValueError("an exact link needs 'prefer' (official or council) and 'why'")
+        if self.match is not Match.EXACT and (self.prefer or self.overrides):
+            raise ValueError("only an exact link feeds the Road Map series, so only it has 'prefer' and 'overrides'")
+        return self
+
+
+def _link_entries(path: Path) -> list[_Link]:
+    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    out = []
+    for index, item in enumerate(raw, start=1):
+        try:
+            out.append(_Link.model_validate(item))
+        except ValidationError as error:
+            raise DatasetError(f"{path.name}, entry {index} ({item.get('series')}): {error}") from error
+    return out
+
+
+def shipped_links(dataset: str = "luton2040") -> tuple[list[IndicatorLink], list[Reconciliation]]:
+    path = dataset_path(dataset) / "indicator_links.yaml"
+    if not path.is_file():
+        return [], []
+    entries = _link_entries(path)
+    links = [IndicatorLink(e.series, e.indicator, e.match, e.note, e.ref) for e in entries]
+    decisions = [
+        Reconciliation(
+            e.series,
+            e.indicator,
+            e.prefer,
+            e.why or "",
+            {(o.area, o.period): (o.prefer, o.why) for o in e.overrides},
+        )
+        for e in entries
+        if e.prefer is not None
+    ]
+    return links, decisions
 
 
 def _read_yaml(path: Path) -> Any:
@@ -226,7 +293,8 @@ def _observations(measure: MeasureEntry, where: str) -> list[Observation]:
     for series in measure.series:
         for entry in series.observations:
             try:
-                period = parse_period(entry.period, year_span=frequency.year_span)
+                spans = parse_period(entry.covers or entry.period, year_span=frequency.year_span)
+                period = Period(spans.start, spans.end, spans.kind, entry.period)
             except PeriodError as error:
                 raise DatasetError(f"{where}, series '{series.id}', observation {entry.ref}: {error}") from error
             out.append(
@@ -277,7 +345,10 @@ def load_dataset(name: str = "luton2040") -> Dataset:
         targets.extend(_target(entry, t, f"{where}, {t.year} target") for t in entry.targets)
         observations.extend(_observations(entry, where))
 
-    roadmap = RoadMap(tuple(priorities), tuple(groups), tuple(measures), tuple(targets), areas, tuple(comparators))
+    links, _ = shipped_links(name)
+    roadmap = RoadMap(
+        tuple(priorities), tuple(groups), tuple(measures), tuple(targets), areas, tuple(comparators), tuple(links)
+    )
     _check_references(roadmap, observations)
     bands_path = folder / "fqol_bands.yaml"
     band_tables = tuple(_read_yaml(bands_path) or ()) if bands_path.is_file() else ()

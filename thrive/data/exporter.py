@@ -51,8 +51,12 @@ def template_rows(current: pd.DataFrame, measure_of_series: Mapping[str, str]) -
 
 
 def template_frame(connection: Connection, series_ids: list[str] | None = None, view: str = WORKING) -> pd.DataFrame:
-    current = current_observations(connection, series_ids, view=view)
-    measures = {row.id: row.measure_id for row in connection.execute(select(series.c.id, series.c.measure_id))}
+    """The Road Map's figures as template rows (an indicator's own series is not a measure's, so it is left out)."""
+    measures = {
+        row.id: row.measure_id
+        for row in connection.execute(select(series.c.id, series.c.measure_id).where(series.c.measure_id.is_not(None)))
+    }
+    current = current_observations(connection, series_ids if series_ids is not None else list(measures), view=view)
     return template_rows(current, measures)
 
 

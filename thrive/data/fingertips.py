@@ -60,7 +60,7 @@ GSS_CODE = re.compile(r"^[EWSNK]\d{8}$")
 
 
 @dataclass(frozen=True)
-class IndicatorLink:
+class FingertipsLink:
     indicator: str
     series: str
     measure: str
@@ -84,17 +84,17 @@ def _normalise(name: str) -> str:
     return re.sub(r"[^a-z0-9.]", "", name.lower()).replace(".", "")
 
 
-def shipped_links(dataset: str = "luton2040") -> list[IndicatorLink]:
+def shipped_fingertips_links(dataset: str = "luton2040") -> list[FingertipsLink]:
     path: Path = dataset_path(dataset) / "fingertips.yaml"
     if not path.is_file():
         return []
     entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
     return [
-        IndicatorLink(str(e["indicator_id"]), e["series"], e["measure"], e.get("sex"), e.get("age")) for e in entries
+        FingertipsLink(str(e["indicator_id"]), e["series"], e["measure"], e.get("sex"), e.get("age")) for e in entries
     ]
 
 
-def fingertips_rows(frame: pd.DataFrame, file: str, links: list[IndicatorLink]) -> FingertipsRows:
+def fingertips_rows(frame: pd.DataFrame, file: str, links: list[FingertipsLink]) -> FingertipsRows:
     renames = {c: COLUMNS[_normalise(c)] for c in frame.columns if _normalise(c) in COLUMNS}
     labels = {internal: original for original, internal in renames.items()}
     missing = [c for c in REQUIRED if c not in labels]

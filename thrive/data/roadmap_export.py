@@ -16,7 +16,8 @@ from thrive.store.observations import FLAGS, NUMBERS
 
 def latest_by_series(current: pd.DataFrame, area_code: str = LUTON) -> dict[str, dict[str, Any]]:
     """The most recent figure for each series in one area."""
-    here = current[current["area_code"] == area_code].sort_values(["period_end", "period_start"], kind="stable")
+    here = current[(current["area_code"] == area_code) & current["value"].notna()]
+    here = here.sort_values(["period_end", "period_start"], kind="stable")
     latest = here.groupby("series_id", sort=False).tail(1)
     return {
         str(row["series_id"]): {"value": _number(row["value"]), "period": row["period_label"]}

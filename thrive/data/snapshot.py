@@ -13,6 +13,7 @@ from thrive.framework import (
     Area,
     AreaType,
     ComparatorGroup,
+    ComparatorModel,
     Measure,
     Observation,
     ObservationFlag,
@@ -25,6 +26,7 @@ from thrive.framework import (
     Target,
     TargetSpec,
 )
+from thrive.framework.area import LUTON
 from thrive.framework.roadmap import Frequency
 
 _OBSERVATION_FIELDS = ["value", "numerator", "denominator", "lower_ci", "upper_ci"]
@@ -45,7 +47,10 @@ def snapshot(roadmap: RoadMap, observations: list[Observation]) -> dict[str, Any
             }
             for t in roadmap.targets
         ],
-        "comparators": [{"code": c.code, "name": c.name, "members": list(c.members)} for c in roadmap.comparators],
+        "comparators": [
+            {"code": c.code, "name": c.name, "members": list(c.members), "models": [_model(m) for m in c.models]}
+            for c in roadmap.comparators
+        ],
         "areas": [{"code": a.code, "name": a.name, "type": a.type.value, "parent": a.parent} for a in roadmap.areas],
         "observations": [
             [
@@ -61,6 +66,29 @@ def snapshot(roadmap: RoadMap, observations: list[Observation]) -> dict[str, Any
             for o in observations
         ],
     }
+
+
+def _model(model: ComparatorModel) -> dict[str, Any]:
+    """A neighbour model as a run used it: Luton's own list only, the one area a run ranks."""
+    return {
+        "code": model.code,
+        "name": model.name,
+        "publisher": model.publisher,
+        "in_force_from": None if model.in_force_from is None else model.in_force_from.isoformat(),
+        "in_force_to": None if model.in_force_to is None else model.in_force_to.isoformat(),
+        "neighbours": {LUTON: list(model.neighbours.get(LUTON, ()))},
+    }
+
+
+def _read_model(data: dict[str, Any]) -> ComparatorModel:
+    return ComparatorModel(
+        data["code"],
+        data["name"],
+        data["publisher"],
+        None if data["in_force_from"] is None else date.fromisoformat(data["in_force_from"]),
+        None if data["in_force_to"] is None else date.fromisoformat(data["in_force_to"]),
+        {code: tuple(found) for code, found in data["neighbours"].items()},
+    )
 
 
 def _measure(m: Measure) -> dict[str, Any]:
@@ -101,7 +129,15 @@ def from_snapshot(data: dict[str, Any]) -> tuple[RoadMap, list[Observation]]:
         Target(t["measure"], t["series"], t["year"], t["text"], TargetSpec.from_dict(t["spec"]), t["ref"], t["note"])
         for t in data["targets"]
     )
-    comparators = tuple(ComparatorGroup(c["code"], c["name"], tuple(c["members"])) for c in data["comparators"])
+    comparators = tuple(
+        ComparatorGroup(
+            c["code"],
+            c["name"],
+            tuple(c["members"]),
+            models=tuple(_read_model(m) for m in c.get("models", ())),
+        )
+        for c in data["comparators"]
+    )
     areas = tuple(Area(a["code"], a["name"], AreaType(a["type"]), a["parent"]) for a in data["areas"])
     observations = [
         Observation(

@@ -107,8 +107,13 @@ class _Distinct:
         return str(self.uniques[self.codes[index]])
 
 
-def _numbers(frame: pd.DataFrame, column: str, checker: _Checker, *, required: bool) -> np.ndarray:
-    """Plain decimal numbers: no %, no £, no 'n/a'; thousands commas are accepted."""
+def _numbers(
+    frame: pd.DataFrame, column: str, checker: _Checker, *, required: bool, optional: np.ndarray | None = None
+) -> np.ndarray:
+    """Plain decimal numbers: no %, no £, no 'n/a'; thousands commas are accepted.
+
+    A required column may be empty on the rows `optional` marks (a suppressed figure has no number).
+    """
     if column not in frame.columns:
         return np.full(len(frame), np.nan)
     text = frame[column].astype(str).str.strip()
@@ -119,7 +124,8 @@ def _numbers(frame: pd.DataFrame, column: str, checker: _Checker, *, required: b
     bad = ~blank & ~np.isfinite(values)
     checker.flag(bad, column, lambda i: f"enter a number, like 9.9. '{text.iat[i]}' is not a number.")
     if required:
-        checker.flag(blank, column, lambda i: "enter a number, like 9.9. This cell is empty.")
+        needed = blank if optional is None else blank & ~optional
+        checker.flag(needed, column, lambda i: "enter a number, like 9.9. This cell is empty.")
     values[bad] = np.nan
     return values
 
@@ -151,8 +157,8 @@ def _flags(frame: pd.DataFrame, column: str, checker: _Checker) -> np.ndarray:
     return yes
 
 
-def _read_period(label: str, requested: str, span: str) -> tuple[str, str, str, str]:
-    """One distinct label: (kind, start, end, problem)."""
+def _read_period(label: str, requested: str, span: str) -> tuple[str, str, str, str, str]:
+    """One distinct label: (kind, start, end, label to keep, problem)."""
     try:
         if requested and requested not in set(PeriodKind):
             raise PeriodError(f"'{requested}' is not a period kind. Use one of: {', '.join(PeriodKind)}.")
@@ -163,14 +169,18 @@ def _read_period(label: str, requested: str, span: str) -> tuple[str, str, str, 
             readable = period.kind.value.replace("_", " ")
             raise PeriodError(f"'{label}' reads as a {readable}, not a {requested.replace('_', ' ')}.")
     except PeriodError as problem:
-        return "", "", "", str(problem)
-    return period.kind.value, period.start.isoformat(), period.end.isoformat(), ""
+        return "", "", "", label, str(problem)
+    return period.kind.value, period.start.isoformat(), period.end.isoformat(), period.label, ""
 
 
 def _periods(
     labels: _Distinct, kinds: _Distinct, spans: np.ndarray, checker: _Checker
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Parse each distinct (label, kind, measure's year span) once."""
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Parse each distinct (label, kind, measure's year span) once.
+
+    The label kept is the one as written, except an ISO 8601 period (2023-01-01/P1Y), which is
+    kept the way the Road Map writes periods (2023).
+    """
     span_codes, span_uniques = pd.factorize(spans)
     combined = (labels.codes * len(kinds.uniques) + kinds.codes) * len(span_uniques) + span_codes
     distinct, inverse = np.unique(combined, return_inverse=True)
@@ -184,11 +194,11 @@ def _periods(
             for code in distinct
         ],
         dtype=object,
-    ).reshape(-1, 4)
-    kind, start, end, error = (parsed[:, i][inverse] for i in range(4))
+    ).reshape(-1, 5)
+    kind, start, end, label, error = (parsed[:, i][inverse] for i in range(5))
     bad = error != ""
     checker.flag(bad, "period", lambda i: str(error[i]))
-    return kind, start, end, bad
+    return kind, start, end, label, bad
 
 
 def validate_template(
@@ -208,7 +218,7 @@ def validate_template(
     labels = labels or {}
     rows = np.arange(len(frame)) + FIRST_DATA_ROW if rows is None else rows
     checker = _Checker(file, rows, labels)
-    header_problems = _check_header(frame, file, labels)
+    header_problems = _check_header(frame, file, labels, TEMPLATE_COLUMNS, REQUIRED_COLUMNS)
     if header_problems:
         return pd.DataFrame(columns=BATCH_COLUMNS), header_problems
 
@@ -226,18 +236,54 @@ def validate_template(
         lambda i: f"'{measure.text(i)}' is not a measure. Run 'thrive measures' to see the ids.",
     )
     series = _resolve_series(measure, _Distinct.of(frame, "series"), known_measure, context, checker)
+    spans = measure.mapped(lambda u: context.year_span_by_measure.get(u, PeriodKind.FINANCIAL_YEAR).value)
+    batch = _observation_batch(frame, checker, series, spans, context.areas, known_measure & (series != ""))
+    checker.problems.sort(key=lambda p: (p.row or 0, p.column or ""))
+    return batch, checker.problems
 
+
+def validate_indicator_rows(
+    frame: pd.DataFrame,
+    file: str,
+    areas: frozenset[str],
+    *,
+    labels: Mapping[str, str],
+    rows: np.ndarray,
+) -> tuple[pd.DataFrame, list[Problem]]:
+    """The same checks for rows an official-statistics reader has already tied to an indicator's series.
+
+    The reader names each row's series (the indicator's id) and its period kind, so only the
+    cells themselves are checked here, with the file's own column names and row numbers.
+    """
+    checker = _Checker(file, rows, labels)
+    _flag_control_characters(frame, checker)
+    series = frame["series"].astype(str).to_numpy(dtype=object)
+    spans = np.full(len(frame), PeriodKind.FINANCIAL_YEAR.value, dtype=object)
+    batch = _observation_batch(frame, checker, series, spans, areas, np.ones(len(frame), dtype=bool))
+    checker.problems.sort(key=lambda p: (p.row or 0, p.column or ""))
+    return batch, checker.problems
+
+
+def _observation_batch(
+    frame: pd.DataFrame,
+    checker: _Checker,
+    series: np.ndarray,
+    spans: np.ndarray,
+    areas: frozenset[str],
+    usable: np.ndarray,
+) -> pd.DataFrame:
+    """Every cell but the measure and series: area, period, numbers, flags, texts; repeats named."""
     area = _Distinct.of(frame, "area")
     checker.flag(area.test(lambda u: u == ""), "area", lambda i: "enter the area's GSS code, like E06000032 for Luton.")
     checker.flag(
-        area.test(lambda u: u != "" and u not in context.areas),
+        area.test(lambda u: u != "" and u not in areas),
         "area",
         lambda i: f"'{area.text(i)}' is not an area Thrive knows. Use a GSS code, like E06000032 for Luton.",
     )
 
-    label = _Distinct.of(frame, "period")
-    spans = measure.mapped(lambda u: context.year_span_by_measure.get(u, PeriodKind.FINANCIAL_YEAR).value)
-    kind, start, end, bad_period = _periods(label, _Distinct.of(frame, "period_kind"), spans, checker)
+    kind, start, end, label, bad_period = _periods(
+        _Distinct.of(frame, "period"), _Distinct.of(frame, "period_kind"), spans, checker
+    )
 
     # Plain object columns: converting a million Python strings to Arrow costs more than it saves here.
     batch = pd.DataFrame(
@@ -247,26 +293,32 @@ def validate_template(
             "period_kind": pd.Series(kind, dtype=object),
             "period_start": pd.Series(start, dtype=object),
             "period_end": pd.Series(end, dtype=object),
-            "period_label": pd.Series(label.values, dtype=object),
+            "period_label": pd.Series(label, dtype=object),
         }
     )
-    for name in NUMBERS:
-        batch[name] = _numbers(frame, name, checker, required=name == "value")
     for name in FLAGS:
         batch[name] = _flags(frame, name, checker)
+    suppressed = batch["suppressed"].to_numpy(dtype=bool)
+    for name in NUMBERS:
+        batch[name] = _numbers(frame, name, checker, required=name == "value", optional=suppressed)
+    checker.flag(
+        suppressed & ~np.isnan(batch["value"].to_numpy(dtype=float)),
+        "value",
+        lambda i: "leave the value empty: this row says the figure is suppressed.",
+    )
     for name in [*TEXTS, "ref"]:
         batch[name] = (
-            _Distinct.of(frame, name).mapped(lambda u: u or None) if name != "ref" else _refs(frame, file, rows)
+            _Distinct.of(frame, name).mapped(lambda u: u or None)
+            if name != "ref"
+            else _refs(frame, checker.file, checker.rows)
         )
 
     inverted = batch["lower_ci"].to_numpy() > batch["upper_ci"].to_numpy()
     checker.flag(
         inverted, "lower_ci", lambda i: "the lower limit is above the upper limit. Swap them or check the figures."
     )
-    usable = known_measure & (series != "") & ~bad_period
-    _flag_repeats(batch, np.flatnonzero(usable), checker)
-    checker.problems.sort(key=lambda p: (p.row or 0, p.column or ""))
-    return batch[BATCH_COLUMNS], checker.problems
+    _flag_repeats(batch, np.flatnonzero(usable & ~bad_period), checker)
+    return batch[BATCH_COLUMNS]
 
 
 def _flag_control_characters(frame: pd.DataFrame, checker: _Checker) -> None:
@@ -307,16 +359,18 @@ def _flag_repeats(batch: pd.DataFrame, positions: np.ndarray, checker: _Checker)
         )
 
 
-def _check_header(frame: pd.DataFrame, file: str, labels: Mapping[str, str]) -> list[Problem]:
-    columns = ", ".join(TEMPLATE_COLUMNS)
+def _check_header(
+    frame: pd.DataFrame, file: str, labels: Mapping[str, str], allowed: list[str], required: list[str]
+) -> list[Problem]:
+    columns = ", ".join(allowed)
     problems = [
         Problem(file, 1, column, f"'{column}' is not a template column. The columns are: {columns}.")
         for column in frame.columns
-        if column not in TEMPLATE_COLUMNS
+        if column not in allowed
     ]
     problems += [
         Problem(file, 1, labels.get(c, c), "this column is missing. Add it to the header row.")
-        for c in REQUIRED_COLUMNS
+        for c in required
         if c not in frame.columns
     ]
     duplicates = frame.columns[frame.columns.duplicated()].tolist()

@@ -4,7 +4,8 @@ Nothing here imports a database, a web framework or a file format: the store and
 the importers translate to and from these types.
 """
 
-from thrive.framework.area import Area, AreaType, ComparatorGroup
+from thrive.framework.area import Area, AreaType, ComparatorGroup, ComparatorModel
+from thrive.framework.indicator import Indicator, IndicatorLink, Match
 from thrive.framework.observation import Observation, ObservationFlag
 from thrive.framework.period import Period, PeriodError, PeriodKind, parse_period
 from thrive.framework.roadmap import (
@@ -22,6 +23,10 @@ __all__ = [
     "Area",
     "AreaType",
     "ComparatorGroup",
+    "ComparatorModel",
+    "Indicator",
+    "IndicatorLink",
+    "Match",
     "Measure",
     "Observation",
     "ObservationFlag",

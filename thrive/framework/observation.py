@@ -13,6 +13,10 @@ class ObservationFlag(StrEnum):
     ESTIMATED = "estimated"
     NOT_COMPARABLE = "not_comparable"
     BREAK_IN_SERIES = "break_in_series"
+    SUPPRESSED = "suppressed"
+    """The publisher withheld the value (GSS markers such as `c`, `x`, `z`, `-`): there is no number."""
+    LOW_RELIABILITY = "low_reliability"
+    """The publisher marked the value unreliable (`u`): shown, but not to be leaned on."""
 
 
 @dataclass(frozen=True)

@@ -48,6 +48,9 @@ class Period:
         if self.kind in (PeriodKind.FINANCIAL_YEAR, PeriodKind.ACADEMIC_YEAR):
             return f"{self.start.year}/{self.end.year % 100:02d}"
         if self.kind is PeriodKind.ROLLING:
+            if self.start.month == 4 and self.end.month == 3:  # a span of financial years: 2011/12-13/14
+                first, last = self.start.year, self.end.year
+                return f"{first}/{(first + 1) % 100:02d}-{(last - 1) % 100:02d}/{last % 100:02d}"
             return f"{self.start.year}-{self.end.year % 100:02d}"
         if self.kind is PeriodKind.QUARTER:
             return f"{self.start.year}Q{(self.start.month - 1) // 3 + 1}"
@@ -88,6 +91,8 @@ _FY_QUARTER = re.compile(r"^(\d{4})/(\d{2})\s*Q([1-4])$", re.IGNORECASE)
 _MONTH = re.compile(r"^([A-Za-z]{3,9})[-\s]+(\d{2}|\d{4})$")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _SLASH_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+_ISO_INTERVAL = re.compile(r"^(\d{4})-(\d{2})-(\d{2})/P(\d{1,2})([YM])$")
+"""ISO 8601 start and duration, as ONS Explore Local Statistics writes periods: 2023-01-01/P1Y."""
 
 
 def _full_year(text: str, *, near: int | None = None) -> int:
@@ -191,6 +196,9 @@ def parse_period(label: str, *, year_span: PeriodKind = PeriodKind.FINANCIAL_YEA
         year = _full_year(match.group(2))
         return Period(date(year, month_number, 1), _month_end(year, month_number), PeriodKind.MONTH, text)
 
+    if match := _ISO_INTERVAL.match(text):
+        return _iso_interval(match, text)
+
     if match := _ISO_DATE.match(text):
         try:
             day = date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
@@ -203,3 +211,33 @@ def parse_period(label: str, *, year_span: PeriodKind = PeriodKind.FINANCIAL_YEA
         return Period(day, day, PeriodKind.SNAPSHOT, text)
 
     raise PeriodError(f"'{text}' is not a period Thrive can read. {HELP}")
+
+
+def _iso_interval(match: re.Match[str], text: str) -> Period:
+    """A start date and a whole number of years or months; labelled the way the Road Map writes it (2017-19)."""
+    try:
+        start = date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        raise PeriodError(f"'{text}' does not start on a real date. {HELP}") from None
+    if start.day != 1:
+        raise PeriodError(f"'{text}' starts mid-month; Thrive reads periods that start on the 1st. {HELP}")
+    count, unit = int(match.group(4)), match.group(5)
+    if count == 0:
+        raise PeriodError(f"'{text}' lasts no time at all. {HELP}")
+    months = count * 12 if unit == "Y" else count
+    last_month = start.month - 1 + months - 1
+    end = _month_end(start.year + last_month // 12, last_month % 12 + 1)
+    kind = _iso_kind(start, months)
+    return Period(start, end, kind, Period(start, end, kind, text).canonical)
+
+
+def _iso_kind(start: date, months: int) -> PeriodKind:
+    if months == 1:
+        return PeriodKind.MONTH
+    if months == 3 and start.month in (1, 4, 7, 10):
+        return PeriodKind.QUARTER
+    if months == 12:
+        return {1: PeriodKind.CALENDAR_YEAR, 4: PeriodKind.FINANCIAL_YEAR, 9: PeriodKind.ACADEMIC_YEAR}.get(
+            start.month, PeriodKind.ROLLING
+        )
+    return PeriodKind.ROLLING

@@ -7,14 +7,12 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from thrive.framework.area import Area, ComparatorGroup
+from thrive.framework.indicator import IndicatorLink
 from thrive.framework.period import PeriodKind
+from thrive.framework.polarity import Polarity
+
+__all__ = ["Frequency", "Measure", "Note", "Outcome", "PartnershipGroup", "Polarity", "Priority", "RoadMap", "Series"]
 from thrive.framework.target import Target
-
-
-class Polarity(StrEnum):
-    HIGHER_IS_BETTER = "higher_is_better"
-    LOWER_IS_BETTER = "lower_is_better"
-    NO_JUDGEMENT = "no_judgement"
 
 
 class Frequency(StrEnum):
@@ -115,6 +113,8 @@ class RoadMap:
     targets: tuple[Target, ...]
     areas: tuple[Area, ...]
     comparators: tuple[ComparatorGroup, ...]
+    links: tuple[IndicatorLink, ...] = ()
+    """Which official indicator feeds or informs each series (exact, proxy or context)."""
 
     def measure(self, measure_id: str) -> Measure:
         for measure in self.measures:
@@ -124,6 +124,10 @@ class RoadMap:
 
     def targets_for(self, measure_id: str) -> list[Target]:
         return [t for t in self.targets if t.measure_id == measure_id]
+
+    def links_for(self, measure: Measure) -> list[IndicatorLink]:
+        series_ids = {s.id for s in measure.series}
+        return [link for link in self.links if link.series_id in series_ids]
 
     def all_series(self) -> Iterable[Series]:
         for measure in self.measures:

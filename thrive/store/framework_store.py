@@ -26,6 +26,8 @@ from thrive.framework import (
 )
 from thrive.framework.dataset import Dataset
 from thrive.framework.roadmap import Frequency, Note
+from thrive.store.indicators import read_links
+from thrive.store.neighbours import read_comparator_models
 from thrive.store.schema import (
     area,
     comparator_group,
@@ -145,12 +147,14 @@ def read_roadmap(connection: Connection) -> RoadMap:
     members: dict[str, list[str]] = {}
     for r in connection.execute(select(comparator_member)):
         members.setdefault(r.group_code, []).append(r.area_code)
+    models = read_comparator_models(connection)
     comparators = tuple(
-        ComparatorGroup(r.code, r.name, tuple(sorted(members.get(r.code, []))), r.note, r.ref)
+        ComparatorGroup(r.code, r.name, tuple(sorted(members.get(r.code, []))), r.note, r.ref, models.get(r.code, ()))
         for r in connection.execute(select(comparator_group).order_by(comparator_group.c.code))
     )
     series_by_measure: dict[str, list[Series]] = {}
-    for r in connection.execute(select(series).order_by(series.c.measure_id, series.c.ordinal)):
+    measure_series = select(series).where(series.c.measure_id.is_not(None))
+    for r in connection.execute(measure_series.order_by(series.c.measure_id, series.c.ordinal)):
         series_by_measure.setdefault(r.measure_id, []).append(Series(r.id, r.measure_id, r.label, r.unit, r.ordinal))
     groups_by_measure: dict[str, list[str]] = {}
     for r in connection.execute(select(measure_group).order_by(measure_group.c.group_code)):
@@ -179,4 +183,12 @@ def read_roadmap(connection: Connection) -> RoadMap:
         )
         for r in rows
     )
-    return RoadMap(priorities, groups, measures, tuple(read_current_targets(connection)), areas, comparators)
+    return RoadMap(
+        priorities,
+        groups,
+        measures,
+        tuple(read_current_targets(connection)),
+        areas,
+        comparators,
+        read_links(connection),
+    )

@@ -20,6 +20,8 @@ _VALUES = [
     "estimated",
     "not_comparable",
     "break_in_series",
+    "suppressed",
+    "low_reliability",
     "source",
     "note",
     "ref",

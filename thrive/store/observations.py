@@ -21,7 +21,7 @@ from thrive.store.schema import area, change_set, observation_revision, series
 
 KEY = ["series_id", "area_code", "period_kind", "period_start", "period_end"]
 NUMBERS = ["value", "numerator", "denominator", "lower_ci", "upper_ci"]
-FLAGS = ["provisional", "estimated", "not_comparable", "break_in_series"]
+FLAGS = ["provisional", "estimated", "not_comparable", "break_in_series", "suppressed", "low_reliability"]
 TEXTS = ["source", "note"]
 COMPARED = NUMBERS + FLAGS + TEXTS
 BATCH_COLUMNS = [*KEY, "period_label", *NUMBERS, *FLAGS, *TEXTS, "ref"]
@@ -30,6 +30,9 @@ PUBLISHED = "published"
 WORKING = "working"
 """The two views of the figures: what the public sees (newest published revision) and what
 officers work on (newest revision of any status: draft, in review or published)."""
+WITHDRAWN = "withdrawn"
+"""A revision that takes a figure back (a shipped figure whose period the dataset now reads
+differently): the figure is no longer current in either view, and its history stays."""
 
 
 @dataclass(frozen=True)
@@ -47,13 +50,19 @@ class ObservationPlan:
 def current_observations(
     connection: Connection, series_ids: Sequence[str] | None = None, view: str = WORKING
 ) -> pd.DataFrame:
-    """The newest revision of each observation in a view, with the kind of change that made it."""
+    """The newest revision of each observation in a view, with the kind of change that made it.
+
+    Without `series_ids`, every Road Map series; an indicator's own figures are read by naming it.
+    """
     revision = observation_revision
     latest = select(func.max(revision.c.id)).group_by(*(revision.c[name] for name in KEY))
     if series_ids is not None:
         latest = latest.where(revision.c.series_id.in_(list(series_ids)))
+    else:
+        road_map = select(series.c.id).where(series.c.measure_id.is_not(None))
+        latest = latest.where(revision.c.series_id.in_(road_map))
     if view == PUBLISHED:
-        latest = latest.where(revision.c.status == PUBLISHED)
+        latest = latest.where(revision.c.status.in_([PUBLISHED, WITHDRAWN]))
     query = (
         select(
             revision.c.id.label("revision_id"),
@@ -65,7 +74,7 @@ def current_observations(
             change_set.c.created_at.label("changed_at"),
         )
         .join(change_set, change_set.c.id == revision.c.change_set_id)
-        .where(revision.c.id.in_(latest.scalar_subquery()))
+        .where(revision.c.id.in_(latest.scalar_subquery()), revision.c.status != WITHDRAWN)
     )
     columns = [
         "revision_id",
@@ -129,6 +138,13 @@ def plan_observations(
         unchanged=int((exists & ~differs).sum()),
         kept=int((exists & differs & protected).sum()),
     )
+
+
+def withdrawal_plan(current: pd.DataFrame, keep: pd.DataFrame) -> ObservationPlan:
+    """Revisions that take back the `current` figures whose key is not among `keep`'s."""
+    gone = current.merge(keep[KEY], on=KEY, how="left", indicator=True)
+    gone = gone[gone["_merge"] == "left_only"].drop(columns="_merge").reset_index(drop=True)
+    return ObservationPlan(new=gone.iloc[0:0][BATCH_COLUMNS], changed=gone, unchanged=0, kept=0)
 
 
 class UnknownReferenceError(ValueError):

@@ -25,6 +25,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
 )
 
 metadata = MetaData(
@@ -120,14 +121,73 @@ measure_group = Table(
     Column("group_code", ForeignKey("partnership_group.code"), primary_key=True),
 )
 
+# An official indicator (issue 12): the publisher's definition, unit, polarity, source and
+# licence. Its figures live in a series of its own (`series.indicator_id`, no measure), in the
+# same revision store as the Road Map's. `indicator_link` says which indicator feeds or informs
+# each Road Map series, and how closely (exact, proxy or context).
+indicator = Table(
+    "indicator",
+    metadata,
+    Column("id", String(60), primary_key=True),
+    Column("title", Text, nullable=False),
+    Column("definition", Text, nullable=False),
+    Column("unit", String(40), nullable=False),
+    Column("polarity", String(20), nullable=False),
+    Column("period_type", String(20), nullable=False),
+    Column("source", Text, nullable=False),
+    Column("publisher", Text, nullable=False),
+    Column("licence", Text, nullable=False),
+    Column("url", Text),
+    Column("caveats", Text),
+    Column("change_set_id", ForeignKey("change_set.id"), nullable=False),
+)
+
 series = Table(
     "series",
     metadata,
     Column("id", String(60), primary_key=True),
-    Column("measure_id", ForeignKey("measure.id"), nullable=False, index=True),
+    Column("measure_id", ForeignKey("measure.id"), nullable=True, index=True),
+    Column("indicator_id", ForeignKey("indicator.id"), nullable=True, index=True),
     Column("label", Text, nullable=False),
     Column("unit", String(40), nullable=False),
     Column("ordinal", Integer, nullable=False),
+)
+
+indicator_link = Table(
+    "indicator_link",
+    metadata,
+    Column("series_id", ForeignKey("series.id"), primary_key=True),
+    Column("indicator_id", ForeignKey("indicator.id"), primary_key=True),
+    Column("match", String(12), nullable=False),
+    Column("note", Text, nullable=False),
+    Column("ref", String(40)),
+)
+
+# Neighbour models (issue 12): each published version of a set of neighbours (DfE's statistical
+# neighbours of April 2021 and May 2025, Oflog's nearest neighbours), with every area's list in
+# the publisher's order. A comparator group with models ranks a figure among the neighbours of
+# the model in force when the figure's period ended.
+comparator_model = Table(
+    "comparator_model",
+    metadata,
+    Column("code", String(60), primary_key=True),
+    Column("group_code", ForeignKey("comparator_group.code"), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("publisher", Text, nullable=False),
+    Column("in_force_from", Date),
+    Column("in_force_to", Date),
+    Column("source", Text),
+    Column("licence", Text),
+    Column("note", Text),
+)
+
+comparator_neighbour = Table(
+    "comparator_neighbour",
+    metadata,
+    Column("model_code", ForeignKey("comparator_model.code"), primary_key=True),
+    Column("area_code", ForeignKey("area.code"), primary_key=True),
+    Column("neighbour_code", ForeignKey("area.code"), primary_key=True),
+    Column("rank", Integer, nullable=False),
 )
 
 change_set = Table(
@@ -162,6 +222,8 @@ observation_revision = Table(
     Column("estimated", Boolean, nullable=False),
     Column("not_comparable", Boolean, nullable=False),
     Column("break_in_series", Boolean, nullable=False),
+    Column("suppressed", Boolean, nullable=False, server_default=false()),
+    Column("low_reliability", Boolean, nullable=False, server_default=false()),
     Column("source", Text),
     Column("note", Text),
     Column("ref", Text),

@@ -11,7 +11,7 @@ from thrive.assess.model import TrendJudgement
 from thrive.assess.targets import resolve
 from thrive.assess.trend import judge_trend
 from thrive.data.rules import load_rules
-from thrive.framework import ComparatorGroup, Observation, Polarity, RoadMap, parse_period
+from thrive.framework import ComparatorGroup, Observation, PeriodKind, Polarity, RoadMap, parse_period
 from thrive.framework.area import ENGLAND, LUTON
 
 
@@ -62,12 +62,12 @@ def test_either_target_is_met_by_the_points_above_national_option() -> None:
 
 
 def test_top_3_of_11_statistical_neighbours_is_ranked_when_their_figures_exist() -> None:
-    # Ten hypothetical neighbours (SYNTHETIC test areas) with attainment 8 from 40.5 to 49.5 in 2023;
-    # Luton's published 45 (003:696) trails 45.5-49.5: rank 6 of 11, meeting "Top 6" (2027) but not "top 3" (2040).
+    # Ten hypothetical neighbours (SYNTHETIC test areas) with attainment 8 from 40.5 to 49.5 in 2022/23;
+    # Luton's published 45 (003:696, the 2022/23 school year) trails 45.5-49.5: rank 6 of 11, meeting
+    # "Top 6" (2027) but not "top 3" (2040).
     neighbours = [f"E0600099{i}" for i in range(10)]
-    figures = [
-        Observation("gcse-attainment", code, parse_period("2023"), 40.5 + i) for i, code in enumerate(neighbours)
-    ]
+    school_year = parse_period("2022/23", year_span=PeriodKind.ACADEMIC_YEAR)
+    figures = [Observation("gcse-attainment", code, school_year, 40.5 + i) for i, code in enumerate(neighbours)]
     dataset = shipped_dataset()
     group = ComparatorGroup("statistical-neighbours", "Luton's 11 statistical neighbours", (LUTON, *neighbours))
     roadmap: RoadMap = replace(
@@ -77,7 +77,8 @@ def test_top_3_of_11_statistical_neighbours_is_ranked_when_their_figures_exist()
     gcse = assess_roadmap(roadmap, [*dataset.observations, *figures], load_rules(), measure_ids=["gcse-attainment"])[0]
     assert gcse.status is Status.ON_TRACK
     assert (
-        gcse.reason == "On track: Luton, ranked 6 of 11, meets the 2027 milestone (Top 6 among statistical neighbours)."
+        gcse.reason == "On track: Luton, ranked 6th of 11 among Luton's 11 statistical neighbours, "
+        "meets the 2027 milestone (Top 6 among statistical neighbours)."
     )
     ranked = next(c for c in gcse.series[0].benchmark.comparisons if c.comparator == "rank")
     # Rank 6 of 11: quartile 1 + (6 - 1) * 4 // 11 = 2.
