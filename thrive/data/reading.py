@@ -1,14 +1,17 @@
 """Read a CSV or XLSX file into a table of text cells, refusing files that are not tables.
 
 Everything stays text here; validation decides what each cell means, so it can say which
-cell was wrong and why.
+cell was wrong and why. A CSV or JSON file may come gzipped (`.csv.gz`), as the open data
+Thrive ships does; it is unpacked in memory, up to a bound.
 """
 
 from __future__ import annotations
 
+import gzip
 import io
 import json
 import re
+import zlib
 from pathlib import Path
 
 import pandas as pd
@@ -21,6 +24,10 @@ from thrive.data.problems import Problem, ProblemsError
 FIRST_DATA_ROW = 2
 """Rows are numbered as a spreadsheet shows them: the header is row 1."""
 
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+"""The most a gzipped file may unpack to (200 MB): far above any table Thrive reads, and a
+refusal, not an exhausted memory, for a file built to expand without end."""
+
 _PANDAS_BAD_LINE = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
 
 
@@ -28,9 +35,13 @@ def read_table(path: Path) -> pd.DataFrame:
     name = path.name
     if not path.is_file():
         raise ProblemsError([Problem(name, None, None, "the file does not exist. Check the path and try again.")])
-    if path.suffix.lower() in {".xlsx", ".xlsm"}:
+    suffix = Path(name[: -len(".gz")]).suffix.lower() if _gzipped(path) else path.suffix.lower()
+    if suffix in {".xlsx", ".xlsm"}:
+        if _gzipped(path):
+            message = "an XLSX workbook is compressed already. Upload it without gzip."
+            raise ProblemsError([Problem(name, None, None, message)])
         frame = _read_xlsx(path)
-    elif path.suffix.lower() == ".json":
+    elif suffix == ".json":
         frame = _read_json(path)
     else:
         frame = _read_csv(path)
@@ -41,9 +52,30 @@ def read_table(path: Path) -> pd.DataFrame:
     return frame
 
 
+def _gzipped(path: Path) -> bool:
+    return path.name.lower().endswith(".gz")
+
+
+def _file_bytes(path: Path) -> bytes:
+    """The file's bytes, unpacked if it is gzipped; more than MAX_UNPACKED_BYTES is refused."""
+    if not _gzipped(path):
+        return path.read_bytes()
+    try:
+        with gzip.open(path, "rb") as stream:
+            data = stream.read(MAX_UNPACKED_BYTES + 1)
+    except (OSError, EOFError, zlib.error) as error:
+        message = f"the file is not a readable gzip file ({error}). Unpack it, or export it again."
+        raise ProblemsError([Problem(path.name, None, None, message)]) from None
+    if len(data) > MAX_UNPACKED_BYTES:
+        limit = MAX_UNPACKED_BYTES // (1024 * 1024)
+        message = f"the file unpacks to more than {limit} MB, more than Thrive reads. Split it into smaller files."
+        raise ProblemsError([Problem(path.name, None, None, message)])
+    return data
+
+
 def _decode(path: Path) -> bytes:
     """The file's bytes, once they are known to be UTF-8 text."""
-    data = path.read_bytes()
+    data = _file_bytes(path)
     if not data.strip():
         raise ProblemsError([Problem(path.name, 1, None, "the file is empty. Row 1 should be the header.")])
     try:
