@@ -24,7 +24,7 @@ def test_a_shipped_csv_gz_reads_the_same_as_its_plain_csv(tmp_path: Path) -> Non
 
     pd.testing.assert_frame_equal(compressed, read_table(plain))
     assert len(compressed) == 8175  # the file's README: 8,175 rows of English areas
-    assert compressed.loc[0, "areacd"].startswith("E")
+    assert compressed["areacd"].str.startswith("E").all()  # English areas only: no K0 (UK, GB) rows
 
 
 def test_a_gzipped_csv_with_blank_lines_and_a_bom_keeps_its_row_numbers(tmp_path: Path) -> None:
