@@ -22,9 +22,8 @@ from thrive.store.loading import load_dataset_into_store
 from thrive.store.migrate import upgrade
 
 POSTGRES_URL = os.environ.get("THRIVE_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
-SHARED = Path(os.environ.get("THRIVE_SHARED", Path(__file__).resolve().parents[2] / "shared"))
-"""The shared council documents and open data; CI checks the repository out beside it."""
 FIXTURES = Path(__file__).parent / "fixtures"
+"""Test-only files, each folder with its source and licence; the open data Thrive ships is in OPEN_DATA."""
 
 
 @cache

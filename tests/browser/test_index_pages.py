@@ -9,10 +9,10 @@ from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.conftest import ACCOUNTS, open_page, run_thrive, serve_thrive, server_environment
 from tests.browser.support import screenshot, serious_violations, sign_in, violation_report
-from tests.conftest import SHARED
+from thrive.datasets import OPEN_DATA
 
-IOD2019 = SHARED / "data" / "imd2019_lsoa_england"
-IOD2025 = SHARED / "data" / "imd2025_lsoa21_england" / "imd2025_england_lsoa21_humaniverse.csv"
+IOD2019 = OPEN_DATA / "iod2019"
+IOD2025 = OPEN_DATA / "iod2025" / "imd2025_england_lsoa21_humaniverse.csv.gz"
 FARLEY_LSOAS = 7
 """Farley's LSOAs (2011) in the ONS LSOA11 to WD19 lookup (luton_E06000032_lsoa_extract.csv)."""
 PAGES = {
@@ -29,8 +29,8 @@ def index_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     env = server_environment(folder)
     run_thrive(env, "init")
     files = [
-        str(IOD2019 / "File_2_IoD2019_Domains_of_Deprivation.csv"),
-        str(IOD2019 / "File_9_IoD2019_Transformed_Scores.csv"),
+        str(IOD2019 / "File_2_IoD2019_Domains_of_Deprivation.csv.gz"),
+        str(IOD2019 / "File_9_IoD2019_Transformed_Scores.csv.gz"),
     ]
     run_thrive(env, "deprivation", "import", *files, "--release", "2019")
     run_thrive(env, "deprivation", "import", str(IOD2025), "--release", "2025")

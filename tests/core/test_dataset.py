@@ -5,9 +5,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from tests.conftest import SHARED, shipped_dataset
+from tests.conftest import shipped_dataset
+from thrive.datasets import dataset_path
 from thrive.framework import Target, TargetKind
 from thrive.framework.area import ENGLAND, LUTON
+
+DOCUMENTS = dataset_path("luton2040") / "documents"
+"""The council documents every `ref` cites, shipped with the dataset."""
 
 
 def _target(measure: str, year: int, series: str | None = None) -> Target:
@@ -88,9 +92,9 @@ def test_rank_and_either_targets_keep_their_structure() -> None:
 
 
 def test_every_figure_and_target_cites_a_real_line_of_its_document() -> None:
-    documents = {d.id: (SHARED / "seeds" / d.file) for d in shipped_dataset().documents}
-    lines = {doc: path.read_text(encoding="utf-8").splitlines() for doc, path in documents.items() if path.is_file()}
-    assert lines, f"the seed documents are not in {SHARED / 'seeds'}"
+    documents = {d.id: (DOCUMENTS / d.file) for d in shipped_dataset().documents}
+    assert all(path.is_file() for path in documents.values()), f"every document is shipped in {DOCUMENTS}"
+    lines = {doc: path.read_text(encoding="utf-8").splitlines() for doc, path in documents.items()}
     refs = [o.ref for o in shipped_dataset().observations] + [t.ref for t in shipped_dataset().roadmap.targets]
     for ref in refs:
         assert ref is not None and re.fullmatch(r"\d{3}:\d+", ref), ref
@@ -100,9 +104,9 @@ def test_every_figure_and_target_cites_a_real_line_of_its_document() -> None:
 
 
 def test_every_luton_observation_value_appears_on_its_cited_line() -> None:
-    documents = {d.id: (SHARED / "seeds" / d.file) for d in shipped_dataset().documents}
-    lines = {doc: path.read_text(encoding="utf-8").splitlines() for doc, path in documents.items() if path.is_file()}
-    assert lines, f"the seed documents are not in {SHARED / 'seeds'}"
+    documents = {d.id: (DOCUMENTS / d.file) for d in shipped_dataset().documents}
+    assert all(path.is_file() for path in documents.values()), f"every document is shipped in {DOCUMENTS}"
+    lines = {doc: path.read_text(encoding="utf-8").splitlines() for doc, path in documents.items()}
     missing = []
     for observation in shipped_dataset().observations:
         assert observation.ref is not None

@@ -7,11 +7,11 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from tests.conftest import SHARED
 from thrive.cli.app import app
+from thrive.datasets import OPEN_DATA
 
 runner = CliRunner()
-IOD2019 = SHARED / "data" / "imd2019_lsoa_england" / "File_2_IoD2019_Domains_of_Deprivation.csv"
+IOD2019 = OPEN_DATA / "iod2019" / "File_2_IoD2019_Domains_of_Deprivation.csv.gz"
 
 
 def _words(output: str) -> str:

@@ -2,24 +2,25 @@
 
 from __future__ import annotations
 
+import gzip
 from pathlib import Path
 
 from sqlalchemy import Engine, func, select
 
-from tests.conftest import SHARED
 from thrive.assess import assess_roadmap
 from thrive.data.deprivation_import import import_deprivation
 from thrive.data.rules import load_rules
+from thrive.datasets import OPEN_DATA
 from thrive.store.database import read_connection
 from thrive.store.deprivation import latest_deprivation_releases
 from thrive.store.framework_store import read_roadmap
 from thrive.store.observations import current_observations, observations_from_frame
 from thrive.store.schema import change_set, deprivation_release
 
-IOD2019 = SHARED / "data" / "imd2019_lsoa_england"
-FILE_2 = IOD2019 / "File_2_IoD2019_Domains_of_Deprivation.csv"
-FILE_9 = IOD2019 / "File_9_IoD2019_Transformed_Scores.csv"
-IOD2025 = SHARED / "data" / "imd2025_lsoa21_england" / "imd2025_england_lsoa21_humaniverse.csv"
+IOD2019 = OPEN_DATA / "iod2019"
+FILE_2 = IOD2019 / "File_2_IoD2019_Domains_of_Deprivation.csv.gz"
+FILE_9 = IOD2019 / "File_9_IoD2019_Transformed_Scores.csv.gz"
+IOD2025 = OPEN_DATA / "iod2025" / "imd2025_england_lsoa21_humaniverse.csv.gz"
 
 
 def _luton(engine: Engine) -> dict[str, dict[str, object]]:
@@ -35,7 +36,7 @@ def test_iod2019_import_confirms_4_and_the_20_20_index_with_its_source(engine: E
     luton = _luton(engine)
     # Road Map 2019 value 4 (003:709); now traced to the file it was counted from.
     assert luton["2019"]["value"] == 4.0
-    assert "File_2_IoD2019_Domains_of_Deprivation.csv" in str(luton["2019"]["source"])
+    assert FILE_2.name in str(luton["2019"]["source"])
     assert luton["2019"]["break_in_series"] is False
     with read_connection(engine) as connection:
         summary = latest_deprivation_releases(connection)[2019]["summary"]
@@ -83,7 +84,7 @@ def test_a_2011_file_given_as_the_2025_release_names_the_column_and_changes_noth
 
 
 def test_a_bad_decile_names_its_row_and_column_and_changes_nothing(engine: Engine, tmp_path: Path) -> None:
-    lines = IOD2025.read_text(encoding="utf-8").splitlines()
+    lines = gzip.decompress(IOD2025.read_bytes()).decode("utf-8").splitlines()
     header = lines[0].split(",")
     row = lines[5].split(",")
     row[header.index("IMD_decile")] = "eleven"

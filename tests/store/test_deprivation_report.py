@@ -6,16 +6,16 @@ import re
 
 from sqlalchemy import Engine
 
-from tests.conftest import SHARED
 from thrive.data.deprivation_import import import_deprivation
 from thrive.data.index_compute import compute_and_store
 from thrive.data.index_framework import shipped_framework_path
+from thrive.datasets import OPEN_DATA
 from thrive.reports.html import render_html
 from thrive.reports.progress import progress_report
 
-IOD2019 = SHARED / "data" / "imd2019_lsoa_england" / "File_2_IoD2019_Domains_of_Deprivation.csv"
-FILE_9 = SHARED / "data" / "imd2019_lsoa_england" / "File_9_IoD2019_Transformed_Scores.csv"
-IOD2025 = SHARED / "data" / "imd2025_lsoa21_england" / "imd2025_england_lsoa21_humaniverse.csv"
+IOD2019 = OPEN_DATA / "iod2019" / "File_2_IoD2019_Domains_of_Deprivation.csv.gz"
+FILE_9 = OPEN_DATA / "iod2019" / "File_9_IoD2019_Transformed_Scores.csv.gz"
+IOD2025 = OPEN_DATA / "iod2025" / "imd2025_england_lsoa21_humaniverse.csv.gz"
 
 
 def _text(html: str) -> str:

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import Engine, select
 from typer.testing import CliRunner
 
-from tests.conftest import FIXTURES, SHARED
+from tests.conftest import FIXTURES
 from tests.store.dump import dump
 from thrive.cli.app import app
 from thrive.framework import Measure, Outcome, Polarity, RoadMap, Series
@@ -21,7 +21,7 @@ from thrive.store.schema import area
 
 runner = CliRunner()
 SYNTHETIC_SMOKING = FIXTURES / "synthetic_fingertipsr_smoking.csv"
-CAMPYLOBACTER = SHARED / "data" / "fingertips_campylobacter_countyua_2015_2017" / "indicators-CountyUA.data.csv"
+CAMPYLOBACTER = FIXTURES / "fingertips_campylobacter_countyua_2015_2017" / "indicators-CountyUA.data.csv"
 
 
 def _add_campylobacter_measure(engine: Engine) -> None:

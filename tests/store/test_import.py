@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import random
 from pathlib import Path
@@ -52,6 +53,18 @@ def test_import_adds_figures_as_revisions_with_who_when_and_why(cli_env: str, tm
     assert change["before"] is None
     assert change["after"]["value"] == 9.6
     assert change["after"]["ref"] == "results.csv row 2"
+
+
+def test_a_gzipped_csv_imports_like_the_csv_and_its_problems_name_the_gz_file(cli_env: str, tmp_path: Path) -> None:
+    rows = "destitution,,E06000032,2024,9.6,,\nweekly-wages,,E06000032,2024,six hundred,,\n"
+    bad = _write(tmp_path, "results.csv.gz", gzip.compress((HEADER + rows).encode("utf-8")))
+    code, result = _import(bad)
+    assert code == 1
+    assert [(p["file"], p["row"], p["column"]) for p in result["problems"]] == [("results.csv.gz", 3, "value")]
+    good = _write(tmp_path, "fixed.csv.gz", gzip.compress((HEADER + rows.replace("six hundred", "640.2")).encode()))
+    code, result = _import(good)
+    assert code == 0, result
+    assert (result["added"], result["revised"]) == (2, 0)
 
 
 def test_reimporting_the_same_file_is_a_no_op(cli_env: str, engine: Engine, tmp_path: Path) -> None:

@@ -10,20 +10,23 @@ import pandas as pd
 from sqlalchemy import Engine
 from typer.testing import CliRunner
 
-from tests.conftest import SHARED
+from tests.conftest import FIXTURES
 from thrive.cli.app import app
 from thrive.data.deprivation_import import import_deprivation
 from thrive.data.index_compute import compute_and_store
 from thrive.data.index_framework import parse_lsoa_framework, shipped_framework_path
 from thrive.data.index_values import luton_lsoa_inputs
+from thrive.datasets import OPEN_DATA
 from thrive.store.database import read_connection
 from thrive.store.deprivation import latest_deprivation_releases
 from thrive.store.index_runs import latest_index_run
 
-IOD2019 = SHARED / "data" / "imd2019_lsoa_england"
-FILE_2 = IOD2019 / "File_2_IoD2019_Domains_of_Deprivation.csv"
-FILE_3 = IOD2019 / "File_3_IoD2019_Supplementary_Indices_IDACI_IDAOPI.csv"
-FILE_9 = IOD2019 / "File_9_IoD2019_Transformed_Scores.csv"
+IOD2019 = OPEN_DATA / "iod2019"
+FILE_2 = IOD2019 / "File_2_IoD2019_Domains_of_Deprivation.csv.gz"
+FILE_9 = IOD2019 / "File_9_IoD2019_Transformed_Scores.csv.gz"
+LUTON_2019 = FIXTURES / "imd2019_lsoa_england"
+FILE_3 = LUTON_2019 / "File_3_IoD2019_Supplementary_Indices_IDACI_IDAOPI_luton.csv"
+"""Luton's lines of File 3 (its numbers written as 29199.00), imported beside the full Files 2 and 9."""
 BARNFIELD = "E05002193"
 FILE_9_HEADERS = {
     "education_transformed": "Education Score - exponentially transformed",
@@ -79,7 +82,7 @@ def test_every_year_scores_luton_s_121_lsoas_with_ranks_intervals_and_peer_verdi
         run = latest_index_run(connection)
     assert run is not None
     results = run["results"]
-    lookup = pd.read_csv(SHARED / "data" / "imd2019_lsoa_england" / "luton_E06000032_lsoa_extract.csv")
+    lookup = pd.read_csv(LUTON_2019 / "luton_E06000032_lsoa_extract.csv", encoding="utf-8-sig")
     ward_of = dict(zip(lookup["LSOA code (2011)"], lookup["WD19CD"], strict=True))
     for year in ("2019", "2023"):
         lsoas = results["years"][year]["lsoas"]
@@ -94,7 +97,7 @@ def test_every_year_scores_luton_s_121_lsoas_with_ranks_intervals_and_peer_verdi
     # Five indicators are real at LSOA level (File 9); the other 29 are labelled synthetic.
     assert len(results["lsoa"]["synthetic_indicators"]) == 29
     assert results["lsoa"]["indicators"]["living-environment"]["name"].startswith("Living Environment score, exp")
-    assert "File_9_IoD2019_Transformed_Scores.csv" in results["lsoa"]["files"]
+    assert FILE_9.name in results["lsoa"]["files"]
     # The ward level is unchanged: 19 wards ranked 1 to 19.
     assert sorted(a["rank"] for a in results["years"]["2019"]["areas"] if a["kind"] == "ward") == list(range(1, 20))
 

@@ -7,13 +7,15 @@ import re
 import httpx
 from sqlalchemy import Engine
 
-from tests.conftest import SHARED
+from tests.conftest import FIXTURES
 from thrive.data.deprivation_import import import_deprivation
 from thrive.data.index_compute import compute_and_store
 from thrive.data.index_framework import shipped_framework_path
+from thrive.datasets import OPEN_DATA
 
-IOD2019 = SHARED / "data" / "imd2019_lsoa_england"
-IOD2025 = SHARED / "data" / "imd2025_lsoa21_england" / "imd2025_england_lsoa21_humaniverse.csv"
+IOD2019 = OPEN_DATA / "iod2019"
+IOD2025 = OPEN_DATA / "iod2025" / "imd2025_england_lsoa21_humaniverse.csv.gz"
+LUTON_EXTRACT = FIXTURES / "imd2019_lsoa_england" / "luton_E06000032_lsoa_extract.csv"
 
 
 def _text(html: str) -> str:
@@ -57,7 +59,7 @@ def test_deprivation_page_puts_2019_and_2025_side_by_side_with_the_break_in_seri
 ) -> None:
     import_deprivation(
         engine,
-        [IOD2019 / "File_2_IoD2019_Domains_of_Deprivation.csv", IOD2019 / "File_9_IoD2019_Transformed_Scores.csv"],
+        [IOD2019 / "File_2_IoD2019_Domains_of_Deprivation.csv.gz", IOD2019 / "File_9_IoD2019_Transformed_Scores.csv.gz"],
         2019,
         actor="analyst@luton.gov.uk",
     )
@@ -79,7 +81,7 @@ def test_ward_scorecard_lists_its_lsoas_with_scores_ranks_and_intervals_once_fil
     assert "This run scores no LSOAs" in _text(client.get("/thriving-people-index/wards/E05002193").text)
     import_deprivation(
         engine,
-        [IOD2019 / "File_2_IoD2019_Domains_of_Deprivation.csv", IOD2019 / "File_9_IoD2019_Transformed_Scores.csv"],
+        [IOD2019 / "File_2_IoD2019_Domains_of_Deprivation.csv.gz", IOD2019 / "File_9_IoD2019_Transformed_Scores.csv.gz"],
         2019,
         actor="analyst@luton.gov.uk",
     )
@@ -89,7 +91,7 @@ def test_ward_scorecard_lists_its_lsoas_with_scores_ranks_and_intervals_once_fil
 
     # Barnfield's LSOAs (2011) in the ONS LSOA11 to WD19 lookup (luton_E06000032_lsoa_extract.csv).
     barnfield = ["Luton 007A", "Luton 007B", "Luton 007C", "Luton 007D", "Luton 007E"]
-    extract = (IOD2019 / "luton_E06000032_lsoa_extract.csv").read_text().splitlines()
+    extract = LUTON_EXTRACT.read_text(encoding="utf-8-sig").splitlines()
     assert sorted(line.split(",")[1] for line in extract if line.endswith(",E05002193,Barnfield")) == barnfield
     assert "LSOAs in Barnfield: scores, ranks and 95% intervals, 2023" in text
     assert "Rank of 121" in text

@@ -3,6 +3,8 @@
 from pathlib import Path
 
 DATASETS = Path(__file__).parent
+OPEN_DATA = DATASETS / "open_data"
+"""Public statistics shipped with Thrive, trimmed from their sources (see its README)."""
 
 
 def dataset_path(name: str) -> Path:

@@ -7,24 +7,27 @@ from functools import cache
 import pandas as pd
 import pytest
 
-from tests.conftest import SHARED
+from thrive.datasets import OPEN_DATA, dataset_path
 from thrive.index.deprivation import decile_counts, summarise_deprivation, twenty_twenty, ward_summaries
 
-IOD2019 = SHARED / "data" / "imd2019_lsoa_england" / "luton_E06000032_lsoa_extract.csv"
+IOD2019 = OPEN_DATA / "iod2019" / "File_2_IoD2019_Domains_of_Deprivation.csv.gz"
+WARDS = dataset_path("luton2040") / "index" / "lsoa2011_wards.csv"
+"""Luton's LSOAs (2011) and their wards, from the ONS LSOA (2011) to Ward (2019) lookup."""
 
 
 @cache
 def _luton_2019() -> pd.DataFrame:
-    extract = pd.read_csv(IOD2019, encoding="utf-8-sig")
-    return pd.DataFrame(
+    england = pd.read_csv(IOD2019)
+    luton = england[england["Local Authority District code (2019)"] == "E06000032"]
+    frame = pd.DataFrame(
         {
-            "lsoa_code": extract["LSOA code (2011)"],
-            "imd_decile": extract["Index of Multiple Deprivation (IMD) Decile (where 1 is most deprived 10% of LSOAs)"],
-            "income_decile": extract["Income Decile (where 1 is most deprived 10% of LSOAs)"],
-            "ward_code": extract["WD19CD"],
-            "ward_name": extract["WD19NM"],
+            "lsoa_code": luton["LSOA code (2011)"],
+            "imd_decile": luton["Index of Multiple Deprivation (IMD) Decile (where 1 is most deprived 10% of LSOAs)"],
+            "income_decile": luton["Income Decile (where 1 is most deprived 10% of LSOAs)"],
         }
     )
+    wards = pd.read_csv(WARDS)[["lsoa_code", "ward_code", "ward_name"]]
+    return frame.merge(wards, on="lsoa_code", how="left", validate="one_to_one")
 
 
 def test_iod2019_puts_4_luton_lsoas_in_englands_most_deprived_tenth() -> None:
@@ -42,7 +45,7 @@ def test_iod2019_income_deciles_give_the_published_20_20_index_of_10_to_34() -> 
 
 
 def test_decile_counts_list_every_decile_even_when_empty() -> None:
-    # IoD2019 File 2, Luton: IMD deciles {1: 4, 2: 29, ..., 10: 0} (shared data README, verification).
+    # IoD2019 File 2, Luton: IMD deciles {1: 4, 2: 29, ..., 10: 0} (open_data/iod2019/README.md).
     counts = decile_counts(_luton_2019()["imd_decile"])
     assert counts == {1: 4, 2: 29, 3: 18, 4: 18, 5: 21, 6: 7, 7: 9, 8: 10, 9: 5, 10: 0}
 

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from tests.conftest import SHARED
+from tests.conftest import FIXTURES
 from thrive.index.framework import Component, Dimension, IndexFramework, Indicator, Transform, Weighting
 from thrive.index.imputation import impute_by_regression
 from thrive.index.peers import STRENGTH, WEAKNESS, peer_groups, strengths_and_weaknesses
@@ -15,7 +15,7 @@ from thrive.index.scoring import aggregate, dimensions_from_components, rescaled
 from thrive.index.uncertainty import MonteCarloSettings, monte_carlo, ranks
 from thrive.index.weighting import first_component_loadings, indicator_weights, one_factor_loadings
 
-SPI_2022 = SHARED / "data" / "spi_global_2022_scores" / "social_progress_index_2022_scores_clean.csv"
+SPI_2022 = FIXTURES / "spi_global_2022_scores" / "social_progress_index_2022_scores_clean.csv"
 SPI_COMPONENTS = {
     "Basic Human Needs": ["Nutrition and Basic Medical Care", "Water and Sanitation", "Shelter", "Personal Safety"],
     "Foundations of Wellbeing": [

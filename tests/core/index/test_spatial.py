@@ -11,10 +11,12 @@ from esda.moran import Moran
 from libpysal.weights import W
 from shapely.geometry import shape
 
-from tests.conftest import SHARED
+from thrive.datasets import OPEN_DATA, dataset_path
 from thrive.index.spatial import contiguity_weights, morans_i
 
-DATA = SHARED / "data"
+LSOA_BOUNDARIES = dataset_path("luton2040") / "index" / "lsoa2011.geojson"
+"""Luton's 121 LSOAs (2011), ONS generalised boundaries (martinjc/UK-GeoJSON, unchanged)."""
+FILE_9 = OPEN_DATA / "iod2019" / "File_9_IoD2019_Transformed_Scores.csv.gz"
 
 
 def test_morans_i_on_four_areas_in_a_row_matches_the_hand_worked_value() -> None:
@@ -28,11 +30,11 @@ def test_morans_i_on_four_areas_in_a_row_matches_the_hand_worked_value() -> None
 
 
 def test_luton_income_scores_give_pysals_morans_i_with_a_999_permutation_p_value() -> None:
-    geojson = json.loads((DATA / "luton_boundaries" / "luton_lsoa2011_E06000032.geojson").read_text())
+    geojson = json.loads(LSOA_BOUNDARIES.read_text())
     codes = [f["properties"]["LSOA11CD"] for f in geojson["features"]]
     weights = contiguity_weights(codes, [shape(f["geometry"]) for f in geojson["features"]])
-    extract = pd.read_csv(DATA / "imd2019_lsoa_england" / "luton_E06000032_lsoa_extract.csv", encoding="utf-8-sig")
-    scores = extract.set_index("LSOA code (2011)").loc[codes, "Income Score - exponentially transformed"].to_numpy()
+    file_9 = pd.read_csv(FILE_9)
+    scores = file_9.set_index("LSOA code (2011)").loc[codes, "Income Score - exponentially transformed"].to_numpy()
 
     found = morans_i(scores, weights)
 

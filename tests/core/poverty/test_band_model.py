@@ -9,7 +9,6 @@ from typing import Any
 import numpy as np
 import pytest
 
-from tests.conftest import SHARED
 from thrive.data.dataset import DatasetError, load_dataset
 from thrive.data.households import read_households, ward_lookup
 from thrive.data.poverty_lines import load_line_table
@@ -200,12 +199,12 @@ def test_synthetic_panel_round_trips_through_classification_aggregation_and_publ
 
 
 def test_every_published_line_cites_a_document_line_that_prints_it() -> None:
-    seeds = SHARED / "seeds"
+    documents = dataset_path("luton2040") / "documents"
     for line_set in load_line_table().sets:
         for entry in line_set.entries:
             for line, ref in entry.refs.items():
                 document, number = ref.split(":")
-                (path,) = seeds.glob(f"{document}_*.txt")
+                (path,) = documents.glob(f"{document}_*.txt")
                 printed = path.read_text(encoding="utf-8").splitlines()[int(number) - 1]
                 value = entry.lines[line]
                 assert f"£{value:,.0f}" in printed, (ref, line, printed)

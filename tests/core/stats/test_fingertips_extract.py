@@ -11,10 +11,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from tests.conftest import SHARED
+from tests.conftest import FIXTURES
 from thrive.stats import Comparison, Polarity, byars_interval, fingertips_compare, fingertips_recent_trend
 
-EXTRACT = SHARED / "data" / "fingertips_campylobacter_countyua_2015_2017" / "indicators-CountyUA.data.csv"
+EXTRACT = FIXTURES / "fingertips_campylobacter_countyua_2015_2017" / "indicators-CountyUA.data.csv"
 PER_100_000 = 100_000.0
 PUBLISHED_FLAG = {
     Comparison.BETTER: "Better",

@@ -30,7 +30,7 @@ def test_exact_poisson_interval_matches_garwood_tables(count: int, lower: float,
 
 def test_byars_interval_matches_fingertips_readme_example_for_luton_2015() -> None:
     # Fingertips indicator 93356 (Campylobacter incidence), Luton E06000032, 2015, as published in the
-    # extract in /work/shared/data/fingertips_campylobacter_countyua_2015_2017: count 177, denominator
+    # extract in tests/fixtures/fingertips_campylobacter_countyua_2015_2017: count 177, denominator
     # 214,710, value 82.44 per 100,000, 95% CI 70.74 to 95.52 (2 dp).
     result = byars_interval(177, 214_710, multiplier=100_000)
     assert float(result.value) == pytest.approx(82.44, abs=0.005)
