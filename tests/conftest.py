@@ -2,11 +2,14 @@
 
 Every test that takes `engine` (or `database_url`) runs twice: on a SQLite file and on a
 throwaway database in the PostgreSQL server on loopback, created and dropped here.
+`open_data_url` is the same with the shipped open data loaded too, as `thrive init` loads it:
+it is loaded once per backend into a template, and each test gets a copy.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
 from collections.abc import Iterator
 from functools import cache
@@ -16,7 +19,9 @@ import pytest
 from sqlalchemy import Engine, create_engine, text
 
 from thrive.data.dataset import load_dataset
+from thrive.data.importer import Progress
 from thrive.framework.dataset import Dataset
+from thrive.services.open_data import load_open_data
 from thrive.store.database import make_engine
 from thrive.store.loading import load_dataset_into_store
 from thrive.store.migrate import upgrade
@@ -76,3 +81,97 @@ def cli_env(database_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
     monkeypatch.setenv("THRIVE_DATABASE_URL", database_url)
     monkeypatch.setenv("THRIVE_ACTOR", "analyst@luton.gov.uk")
     return database_url
+
+
+class _Quiet:
+    """Load steps nobody watches."""
+
+    def step(self, description: str) -> Progress:
+        return self
+
+    def start(self, description: str, total: int) -> None:
+        return None
+
+    def advance(self, amount: int) -> None:
+        return None
+
+
+def _load_everything(url: str) -> None:
+    engine = make_engine(url)
+    upgrade(engine)
+    load_dataset_into_store(engine, shipped_dataset(), actor="test set-up")
+    loaded = load_open_data(engine, _Quiet(), actor="test set-up")
+    assert not loaded.problems, loaded.problems
+    if engine.dialect.name == "sqlite":
+        with engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    engine.dispose()
+
+
+class _Templates:
+    """One database per backend with everything loaded, built the first time a test asks for it."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.built: dict[str, str] = {}
+
+    def sqlite(self) -> Path:
+        path = self.folder / "open-data.db"
+        if "sqlite" not in self.built:
+            _load_everything(f"sqlite:///{path}")
+            self.built["sqlite"] = str(path)
+        return path
+
+    def postgresql(self) -> str:
+        if "postgresql" not in self.built:
+            name = f"thrive_template_{uuid.uuid4().hex[:12]}"
+            with _admin().connect() as connection:
+                connection.execute(text(f'CREATE DATABASE "{name}"'))
+            _load_everything(POSTGRES_URL.rsplit("/", 1)[0] + "/" + name)
+            self.built["postgresql"] = name
+        return self.built["postgresql"]
+
+    def drop(self) -> None:
+        if "postgresql" in self.built:
+            with _admin().connect() as connection:
+                connection.execute(text(f'DROP DATABASE IF EXISTS "{self.built["postgresql"]}" WITH (FORCE)'))
+
+
+def _admin() -> Engine:
+    return create_engine(POSTGRES_URL.replace("postgresql://", "postgresql+psycopg://"), isolation_level="AUTOCOMMIT")
+
+
+@pytest.fixture(scope="session")
+def _open_data_templates(tmp_path_factory: pytest.TempPathFactory) -> Iterator[_Templates]:
+    templates = _Templates(tmp_path_factory.mktemp("templates"))
+    yield templates
+    templates.drop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def open_data_url(request: pytest.FixtureRequest, tmp_path: Path, _open_data_templates: _Templates) -> Iterator[str]:
+    """A database with the Road Map and all the shipped open data loaded (official history, both IoD
+    releases, neighbour models and a Thriving People Index run), as `thrive init` leaves it."""
+    if request.param == "sqlite":
+        copy = tmp_path / "thrive.db"
+        shutil.copyfile(_open_data_templates.sqlite(), copy)
+        yield f"sqlite:///{copy}"
+        return
+    template = _open_data_templates.postgresql()
+    name = f"thrive_test_{uuid.uuid4().hex[:12]}"
+    admin = _admin()
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
+    try:
+        yield POSTGRES_URL.rsplit("/", 1)[0] + "/" + name
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture
+def open_data_engine(open_data_url: str) -> Iterator[Engine]:
+    engine = make_engine(open_data_url)
+    yield engine
+    engine.dispose()
