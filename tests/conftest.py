@@ -83,7 +83,7 @@ def cli_env(database_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
     return database_url
 
 
-class _Quiet:
+class QuietSteps:
     """Load steps nobody watches."""
 
     def step(self, description: str) -> Progress:
@@ -100,7 +100,7 @@ def _load_everything(url: str) -> None:
     engine = make_engine(url)
     upgrade(engine)
     load_dataset_into_store(engine, shipped_dataset(), actor="test set-up")
-    loaded = load_open_data(engine, _Quiet(), actor="test set-up")
+    loaded = load_open_data(engine, QuietSteps(), actor="test set-up")
     assert not loaded.problems, loaded.problems
     if engine.dialect.name == "sqlite":
         with engine.connect() as connection:

@@ -70,3 +70,31 @@ def test_canonical_labels_round_trip() -> None:
     for label in ["2019", "2022/23", "2017-19", "2025Q3", "Sep-24", "2024-08-01"]:
         period = parse_period(label)
         assert parse_period(period.canonical).key == period.key
+
+
+@pytest.mark.parametrize(
+    ("label", "kind", "start", "end", "written"),
+    [
+        # ONS Explore Local Statistics periods (start and ISO 8601 duration), as its CSVs write them.
+        ("2023-01-01/P1Y", PeriodKind.CALENDAR_YEAR, date(2023, 1, 1), date(2023, 12, 31), "2023"),
+        ("2011-04-01/P1Y", PeriodKind.FINANCIAL_YEAR, date(2011, 4, 1), date(2012, 3, 31), "2011/12"),
+        ("2023-09-01/P1Y", PeriodKind.ACADEMIC_YEAR, date(2023, 9, 1), date(2024, 8, 31), "2023/24"),
+        ("2017-01-01/P3Y", PeriodKind.ROLLING, date(2017, 1, 1), date(2019, 12, 31), "2017-19"),
+        ("2011-04-01/P3Y", PeriodKind.ROLLING, date(2011, 4, 1), date(2014, 3, 31), "2011/12-13/14"),
+        ("2024-01-01/P3M", PeriodKind.QUARTER, date(2024, 1, 1), date(2024, 3, 31), "2024Q1"),
+        ("2024-02-01/P1M", PeriodKind.MONTH, date(2024, 2, 1), date(2024, 2, 29), "Feb-24"),
+    ],
+)
+def test_iso_8601_periods_read_as_their_span_and_are_labelled_as_the_road_map_writes(
+    label: str, kind: PeriodKind, start: date, end: date, written: str
+) -> None:
+    period = parse_period(label)
+    assert (period.kind, period.start, period.end, period.label) == (kind, start, end, written)
+    school = PeriodKind.ACADEMIC_YEAR if kind is PeriodKind.ACADEMIC_YEAR else PeriodKind.FINANCIAL_YEAR
+    assert parse_period(period.label, year_span=school).key == period.key
+
+
+@pytest.mark.parametrize("label", ["2023-02-30/P1Y", "2023-01-15/P1Y", "2023-01-01/P0Y"])
+def test_iso_8601_periods_that_cannot_be_placed_say_why(label: str) -> None:
+    with pytest.raises(PeriodError, match="Use a year like 2023"):
+        parse_period(label)

@@ -232,9 +232,14 @@ def test_xlsx_problem_names_the_spreadsheet_row(cli_env: str, tmp_path: Path) ->
     assert [(p["row"], p["column"]) for p in result["problems"]] == [(3, "value")]
 
 
-def test_a_nul_character_in_a_cell_is_named_and_nothing_is_written(cli_env: str, engine: Engine, tmp_path: Path) -> None:
+def test_a_nul_character_in_a_cell_is_named_and_nothing_is_written(
+    cli_env: str, engine: Engine, tmp_path: Path
+) -> None:
     path = tmp_path / "nul.json"
-    path.write_text('{"observations": [{"measure": "destitution", "area": "E06000032", "period": "2024", "value": 9.9, "note": "bad\\u0000note"}]}', encoding="utf-8")
+    path.write_text(
+        '{"observations": [{"measure": "destitution", "area": "E06000032", "period": "2024", "value": 9.9, "note": "bad\\u0000note"}]}',
+        encoding="utf-8",
+    )
     before = dump(engine)
     code, result = _import(path)
     assert code == 1

@@ -64,7 +64,7 @@ def test_measures_json_pins_published_figures(cli_env: str) -> None:
 
 def test_init_twice_changes_nothing(cli_env: str, engine: Engine) -> None:
     before = dump(engine)
-    result = runner.invoke(app, ["init"])
+    result = runner.invoke(app, ["init", "--skip-open-data"])
     assert result.exit_code == 0, result.output
     assert "0 figures added, 0 updated, 0 targets" in result.stdout.replace("\n", " ")
     assert dump(engine) == before

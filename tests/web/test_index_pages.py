@@ -59,7 +59,10 @@ def test_deprivation_page_puts_2019_and_2025_side_by_side_with_the_break_in_seri
 ) -> None:
     import_deprivation(
         engine,
-        [IOD2019 / "File_2_IoD2019_Domains_of_Deprivation.csv.gz", IOD2019 / "File_9_IoD2019_Transformed_Scores.csv.gz"],
+        [
+            IOD2019 / "File_2_IoD2019_Domains_of_Deprivation.csv.gz",
+            IOD2019 / "File_9_IoD2019_Transformed_Scores.csv.gz",
+        ],
         2019,
         actor="analyst@luton.gov.uk",
     )
@@ -81,7 +84,10 @@ def test_ward_scorecard_lists_its_lsoas_with_scores_ranks_and_intervals_once_fil
     assert "This run scores no LSOAs" in _text(client.get("/thriving-people-index/wards/E05002193").text)
     import_deprivation(
         engine,
-        [IOD2019 / "File_2_IoD2019_Domains_of_Deprivation.csv.gz", IOD2019 / "File_9_IoD2019_Transformed_Scores.csv.gz"],
+        [
+            IOD2019 / "File_2_IoD2019_Domains_of_Deprivation.csv.gz",
+            IOD2019 / "File_9_IoD2019_Transformed_Scores.csv.gz",
+        ],
         2019,
         actor="analyst@luton.gov.uk",
     )

@@ -4,7 +4,19 @@ from __future__ import annotations
 
 import typer
 
-from thrive.cli import assess, better_off, deprivation, index, poverty, reports, roadmap, setup, transfer, web
+from thrive.cli import (
+    assess,
+    better_off,
+    deprivation,
+    index,
+    indicators,
+    poverty,
+    reports,
+    roadmap,
+    setup,
+    transfer,
+    web,
+)
 
 app = typer.Typer(
     help="Thrive: the Luton 2040 outcomes observatory.",
@@ -15,6 +27,7 @@ app = typer.Typer(
 app.command("init")(setup.init)
 app.command("measures")(roadmap.measures)
 app.command("show")(roadmap.show)
+app.command("indicators")(indicators.indicators)
 app.command("import")(transfer.import_command)
 app.command("export")(transfer.export_command)
 app.command("assess")(assess.assess)

@@ -21,6 +21,10 @@ _FORMATS: dict[str, Callable[[float], str]] = {
     "tco2e_per_capita": lambda v: f"{_trim(v)} tCO2e per person",
     "kt_co2e": lambda v: f"{_trim(v)} kt CO2e",
     "score": _trim,
+    "number": _trim,
+    "proportion": lambda v: f"{v:.3f}",
+    "rate_per_10000": lambda v: f"{_trim(v)} per 10,000",
+    "rate_per_1000": lambda v: f"{_trim(v)} per 1,000",
 }
 
 
