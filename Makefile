@@ -92,6 +92,7 @@ test: system-deps assets lint typecheck pytest
 
 bench: $(STAMP)
 	$(BIN)/python bench/import_speed.py
+	$(BIN)/python bench/open_data_load.py
 	$(BIN)/python bench/assess_speed.py
 	$(BIN)/python bench/web_speed.py
 	$(BIN)/python bench/report_speed.py

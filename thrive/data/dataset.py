@@ -7,6 +7,7 @@ its file and the entry that holds it, before anything reaches the store.
 from __future__ import annotations
 
 import csv
+from functools import cache
 from pathlib import Path
 from typing import Any, Literal, Self
 
@@ -182,7 +183,7 @@ class _Link(BaseModel):
 
 
 def _link_entries(path: Path) -> list[_Link]:
-    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    raw = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader) or []
     out = []
     for index, item in enumerate(raw, start=1):
         try:
@@ -192,13 +193,15 @@ def _link_entries(path: Path) -> list[_Link]:
     return out
 
 
-def shipped_links(dataset: str = "luton2040") -> tuple[list[IndicatorLink], list[Reconciliation]]:
+@cache
+def shipped_links(dataset: str = "luton2040") -> tuple[tuple[IndicatorLink, ...], tuple[Reconciliation, ...]]:
+    """The Road Map's links to official indicators and the decisions of its exact ones; read once per process."""
     path = dataset_path(dataset) / "indicator_links.yaml"
     if not path.is_file():
-        return [], []
+        return (), ()
     entries = _link_entries(path)
-    links = [IndicatorLink(e.series, e.indicator, e.match, e.note, e.ref) for e in entries]
-    decisions = [
+    links = tuple(IndicatorLink(e.series, e.indicator, e.match, e.note, e.ref) for e in entries)
+    decisions = tuple(
         Reconciliation(
             e.series,
             e.indicator,
@@ -208,14 +211,14 @@ def shipped_links(dataset: str = "luton2040") -> tuple[list[IndicatorLink], list
         )
         for e in entries
         if e.prefer is not None
-    ]
+    )
     return links, decisions
 
 
 def _read_yaml(path: Path) -> Any:
     try:
         with path.open(encoding="utf-8") as handle:
-            return yaml.safe_load(handle)
+            return yaml.load(handle, Loader=yaml.CSafeLoader)
     except (OSError, yaml.YAMLError) as error:
         raise DatasetError(f"{path.name}: cannot be read: {error}") from error
 
@@ -347,7 +350,7 @@ def load_dataset(name: str = "luton2040") -> Dataset:
 
     links, _ = shipped_links(name)
     roadmap = RoadMap(
-        tuple(priorities), tuple(groups), tuple(measures), tuple(targets), areas, tuple(comparators), tuple(links)
+        tuple(priorities), tuple(groups), tuple(measures), tuple(targets), areas, tuple(comparators), links
     )
     _check_references(roadmap, observations)
     bands_path = folder / "fqol_bands.yaml"

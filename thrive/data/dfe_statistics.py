@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import partial
 
 import numpy as np
 import pandas as pd
@@ -31,6 +32,7 @@ from thrive.data.official import (
     described,
     indicator_id,
     marker_note,
+    per_value,
     unit_of,
     with_breaks,
 )
@@ -132,10 +134,7 @@ def _frame(
     sources: np.ndarray,
 ) -> pd.DataFrame:
     withheld, unreliable, numbers = _marked(values)
-    notes = np.array(
-        [marker_note(str(v).strip()) if w else "" for v, w in zip(values.tolist(), withheld, strict=True)],
-        dtype=object,
-    )
+    notes = np.where(withheld, per_value(values.astype(str).str.strip(), marker_note), "")
     return pd.DataFrame(
         {
             "series": ids,
@@ -197,7 +196,7 @@ def _lait_rows(frame: pd.DataFrame, file: str, catalogue: Mapping[str, Indicator
         {"rows with no ONS area code (areas that no longer exist)": int((~placed).sum())} if (~placed).any() else {}
     )
 
-    ids = np.array([indicator_id("dfe", code) for code in data["measure"].tolist()], dtype=object)
+    ids = per_value(data["measure"], lambda code: indicator_id("dfe", code))
     kinds_by_id = {i: _kind_of(catalogue, i) for i in set(ids.tolist())}
     kinds = np.array([kinds_by_id[i] for i in ids.tolist()], dtype=object)
     # Without the catalogue's word, a two-year label is DfE's usual school year (2015/16).
@@ -270,7 +269,7 @@ def _ees_rows(frame: pd.DataFrame, file: str, catalogue: Mapping[str, IndicatorN
             Problem(file, int(rows[i]), column, f"'{codes.iat[i]}' is not a GSS area code, like E06000032.")
         )
     # A region code of a kind Thrive does not hold (DfE's Inner and Outer London, E13) is set aside.
-    placeable = np.array([area_type_of(c) is not None for c in codes.tolist()], dtype=bool)
+    placeable = pd.notna(per_value(codes, area_type_of))
     other_kind = known_level & codes.str.match(GSS_CODE).to_numpy() & ~placeable
     if other_kind.any():
         skipped["rows for areas of a kind Thrive does not hold (such as Inner and Outer London)"] = int(
@@ -312,7 +311,7 @@ def _ees_rows(frame: pd.DataFrame, file: str, catalogue: Mapping[str, IndicatorN
     for column in indicators_columns:
         depends = _varies_with_filters(data, codes, column, filters)
         conditions = filter_text if depends else pd.Series("", index=data.index)
-        ids = np.array([indicator_id("dfe", column, f) for f in conditions.tolist()], dtype=object)
+        ids = per_value(conditions, partial(indicator_id, "dfe", column))
         sources = np.full(len(data), f"{EES_SOURCE}: {file}, {column}", dtype=object)
         part = with_breaks(_frame(ids, codes.to_numpy(), periods, kind_values, data[column], sources), catalogue)
         # A column that does not vary with the filters (a population estimate) is one indicator, once.

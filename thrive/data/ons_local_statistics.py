@@ -24,6 +24,7 @@ from thrive.data.official import (
     described,
     indicator_id,
     marker_note,
+    per_value,
     unit_of,
     with_breaks,
 )
@@ -99,7 +100,7 @@ def ons_rows(frame: pd.DataFrame, file: str, catalogue: Mapping[str, IndicatorNo
         for i in np.flatnonzero(unknown_status.to_numpy()).tolist()
     ]
 
-    kinds = np.array([area_type_of(code) for code in data["area"].tolist()], dtype=object)
+    kinds = per_value(data["area"], area_type_of)
     keep = pd.notna(kinds) | (data["area"] == "").to_numpy()
     skipped = {}
     if (~keep).any():
@@ -107,7 +108,7 @@ def ons_rows(frame: pd.DataFrame, file: str, catalogue: Mapping[str, IndicatorNo
             "rows for areas of a kind Thrive does not hold (such as the UK, Great Britain or combined authorities)"
         ] = int((~keep).sum())
 
-    ids = np.array([indicator_id("ons", name) for name in data["indicator"].tolist()], dtype=object)
+    ids = per_value(data["indicator"], lambda name: indicator_id("ons", name))
     out = pd.DataFrame(
         {
             "series": ids,
@@ -135,7 +136,7 @@ def ons_rows(frame: pd.DataFrame, file: str, catalogue: Mapping[str, IndicatorNo
 
 
 def _notes(data: pd.DataFrame, marked: pd.Series) -> np.ndarray:
-    marker = np.array([marker_note(s) if m else "" for s, m in zip(data["status"], marked, strict=True)], dtype=object)
+    marker = np.where(marked.to_numpy(), per_value(data["status"], marker_note), "")
     given = data["note"].to_numpy(dtype=object)
     return np.array([" ".join(p for p in pair if p) for pair in zip(given, marker, strict=True)], dtype=object)
 
