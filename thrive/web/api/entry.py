@@ -63,6 +63,8 @@ class ObservationRow(BaseModel):
     estimated: Flag | None = None
     not_comparable: Flag | None = None
     break_in_series: Flag | None = None
+    suppressed: Flag | None = None
+    low_reliability: Flag | None = None
     source: Long | None = None
     note: Long | None = None
     ref: Short | None = None

@@ -96,7 +96,7 @@ class Series(BaseModel):
     latest: LatestFigure | None = Field(description="The newest published Luton figure, or null.")
 
 
-Flag = Literal["provisional", "estimated", "not_comparable", "break_in_series"]
+Flag = Literal["provisional", "estimated", "not_comparable", "break_in_series", "suppressed", "low_reliability"]
 
 
 class Observation(BaseModel):
