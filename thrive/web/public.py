@@ -19,6 +19,7 @@ from thrive.datasets import dataset_path
 from thrive.framework import AreaType
 from thrive.framework.area import LUTON
 from thrive.web.comparisons import comparisons
+from thrive.web.indicator_views import matches
 from thrive.web.maps import WIDTH, ward_shapes
 from thrive.web.provenance import sources
 from thrive.web.site import PublicSnapshot, Site
@@ -262,8 +263,11 @@ def search(request: Request, q: str = "") -> Response:
         for m in snapshot.roadmap.measures
         if words and all(w in f"{m.wording} {m.outcome.text} {m.definition} {short_wording(m)}".lower() for w in words)
     ]
+    indicators = [found for found in snapshot.indicators.values() if words and matches(found, words)]
     return templates.TemplateResponse(
-        request, "search.html", {"title": "Search", "section": "search", "query": query, "results": results}
+        request,
+        "search.html",
+        {"title": "Search", "section": "search", "query": query, "results": results, "indicators": indicators},
     )
 
 
