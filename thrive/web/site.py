@@ -66,9 +66,9 @@ class PublicSnapshot:
     def area_names(self) -> dict[str, str]:
         return {a.code: a.name for a in self.roadmap.areas}
 
-    def document_title(self, ref: str | None) -> str | None:
-        """The document a "<id>:<line>" ref points into, by its title; None for any other ref."""
-        found = DOCUMENT_REF.match(ref or "")
+    def document_title(self, ref: object) -> str | None:
+        """The document a "<id>:<line>" ref points into, by its title; None for any other ref (or none)."""
+        found = DOCUMENT_REF.match(ref) if isinstance(ref, str) else None
         return self.documents.get(found.group(1)) if found else None
 
 

@@ -79,7 +79,8 @@ def source_text(snapshot: PublicSnapshot, row: dict[str, Any], exact: Indicator 
         return document
     if exact is not None:
         return f"{exact.publisher}: {exact.title}"
-    return FILE_NAME.sub("", str(row.get("source") or "")).strip(" ;,") or "Not recorded"
+    source = row.get("source")
+    return FILE_NAME.sub("", source if isinstance(source, str) else "").strip(" ;,") or "Not recorded"
 
 
 def _baseline(known: list[dict[str, Any]], progress: dict[str, Any]) -> dict[str, Any] | None:
@@ -151,6 +152,7 @@ def charts(snapshot: PublicSnapshot, measure: Measure) -> list[dict[str, Any]]:
                 "summary": summary,
                 "intervals": has_intervals(shown),
                 "rows": rows,
+                "elsewhere": len(shown) < len(frame),
             }
         )
     return out
