@@ -2,7 +2,8 @@
 
 Tests talk to it over the loopback network with httpx, so routing, error handlers, headers and
 serialisation are exercised as a client sees them. Each test gets its own database (SQLite and
-PostgreSQL, from tests/conftest.py) with the shipped Road Map loaded.
+PostgreSQL, from tests/conftest.py) with the shipped Road Map loaded, or with all the shipped
+open data too (`open_data_client`).
 """
 
 from __future__ import annotations
@@ -86,6 +87,13 @@ def api_url(api_app: FastAPI) -> Iterator[str]:
 @pytest.fixture
 def client(api_url: str) -> Iterator[httpx.Client]:
     with httpx.Client(base_url=api_url, timeout=60) as http:
+        yield http
+
+
+@pytest.fixture
+def open_data_client(open_data_url: str) -> Iterator[httpx.Client]:
+    """A client of the app on a database with all the shipped open data (SQLite and PostgreSQL)."""
+    with running_app(open_data_url) as app, serve(app) as url, httpx.Client(base_url=url, timeout=120) as http:
         yield http
 
 

@@ -1,7 +1,10 @@
-"""Helpers the API tests share: reading a JSON answer and checking the error shape."""
+"""Helpers the web tests share: reading a JSON answer, checking the error shape and reading a page's words."""
 
 from __future__ import annotations
 
+import json
+import re
+from html import unescape
 from typing import Any
 
 import httpx
@@ -26,3 +29,36 @@ def assert_error(response: httpx.Response, status: int, code: str) -> dict[str, 
     assert isinstance(error["message"], str) and error["message"]
     assert isinstance(error["details"], list)
     return error
+
+
+def strict_json(response: httpx.Response, status: int = 200) -> Any:
+    """The body as JSON, refusing NaN and Infinity, which JSON does not allow (Python's reader would take them)."""
+    assert response.status_code == status, response.text
+
+    def refuse(constant: str) -> Any:
+        raise AssertionError(f"{constant} is not JSON")
+
+    return json.loads(response.text, parse_constant=refuse)
+
+
+def visible_text(html: str) -> str:
+    """What a reader sees: the page's text without tags, scripts, styles or attributes, spaces collapsed."""
+    html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
+    text = unescape(re.sub(r"<[^>]+>", " ", html))
+    return re.sub(r"\s+", " ", text).strip()
+
+
+NOT_FOR_READERS = {
+    "a slug": re.compile(r"\b[a-z0-9]+(?:-[a-z0-9]+){2,}\b"),
+    "a file name": re.compile(r"\b[\w-]+\.(?:csv|gz|xlsx|json|txt|yaml)\b"),
+    "a GSS code": re.compile(r"\b[EWSN]\d{8}\b"),
+    "nan": re.compile(r"\bnan\b", re.I),
+    "a document ref": re.compile(r"\b\d{3}:\d+\b"),
+}
+
+
+def assert_plain_words(text: str) -> None:
+    """No code a reader cannot read in place of words: slugs, file names, GSS codes, 'nan' or '003:674' refs."""
+    for what, pattern in NOT_FOR_READERS.items():
+        found = pattern.search(text)
+        assert found is None, f"{what} in the page's text: …{text[max(0, found.start() - 60) : found.end() + 60]}…"

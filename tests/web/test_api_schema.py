@@ -23,10 +23,10 @@ from schemathesis.core.result import Err
 from schemathesis.schemas import APIOperation
 
 EXAMPLES = 20
-GET_OPERATIONS = 14
+GET_OPERATIONS = 17
 POST_OPERATIONS = 2
-LISTS = 8
-"""GET operations with query parameters: the eight lists."""
+LISTS = 10
+"""GET operations with query parameters: the ten lists."""
 
 
 Operation = APIOperation[Any, Any, Any, Any]

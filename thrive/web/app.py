@@ -16,6 +16,7 @@ from thrive.web import (
     better_off_adviser,
     index_admin,
     index_pages,
+    indicator_pages,
     poverty,
     public,
     workspace,
@@ -42,6 +43,7 @@ def create_app(database_url: str | None = None) -> FastAPI:
     app.state.site = Site(engine)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(public.router)
+    app.include_router(indicator_pages.router)
     app.include_router(poverty.router)
     app.include_router(index_pages.router)
     app.include_router(index_admin.router)

@@ -1,4 +1,4 @@
-"""Charts as SVG, drawn with matplotlib: each series against its milestone path and England.
+"""Charts as SVG, drawn with matplotlib: series over time against England and the path, and rankings of places.
 
 Every chart also has a text summary and a data table beside it on the page, so nothing is
 lost without the picture. Colours are from the Okabe-Ito palette, safe for colour blindness.
@@ -7,6 +7,7 @@ lost without the picture. Colours are from the Okabe-Ito palette, safe for colou
 from __future__ import annotations
 
 import io
+import math
 import re
 from dataclasses import dataclass
 
@@ -14,42 +15,145 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 LUTON_COLOUR = "#0072B2"
 ENGLAND_COLOUR = "#E69F00"
 PATH_COLOUR = "#009E73"
+REGION_COLOUR = "#D55E00"
+OTHER_COLOUR = "#8C8C8C"
+"""A neutral grey (3.4:1 on white) for places that are not the point of a chart: the rest of a ranking."""
 plt.rcParams.update({"font.family": "DejaVu Sans", "font.size": 9, "svg.fonttype": "none", "svg.hashsalt": "thrive"})
 
 
 @dataclass(frozen=True)
+class Style:
+    """How a line is drawn: a colour, and a marker and dash of its own, so no line depends on colour alone."""
+
+    colour: str
+    marker: str
+    linestyle: str
+
+
+LUTON_STYLE = Style(LUTON_COLOUR, "o", "-")
+ENGLAND_STYLE = Style(ENGLAND_COLOUR, "s", "--")
+REGION_STYLE = Style(REGION_COLOUR, "^", ":")
+PATH_STYLE = Style(PATH_COLOUR, "D", "-.")
+
+
+@dataclass(frozen=True)
 class Line:
+    """One line of a chart. A NaN value leaves a gap; `lower` and `upper` are its 95% confidence
+    interval where the publisher gives one (NaN where a point has none)."""
+
     label: str
     years: list[float]
     values: list[float]
-    colour: str
-    dashed: bool = False
+    style: Style = LUTON_STYLE
+    lower: list[float] | None = None
+    upper: list[float] | None = None
+
+    @property
+    def intervals(self) -> list[tuple[float, float, float, float]]:
+        """(year, value, lower, upper) for every point with a whole interval."""
+        if self.lower is None or self.upper is None:
+            return []
+        points = zip(self.years, self.values, self.lower, self.upper, strict=True)
+        return [p for p in points if all(math.isfinite(x) for x in p)]
 
 
 def line_chart(title: str, lines: list[Line], *, unit_label: str, width: float = 6.4, height: float = 3.2) -> str:
-    """An SVG chart; `title` becomes its accessible name."""
+    """An SVG chart; `title` becomes its accessible name. Confidence intervals are drawn as error
+    bars in their line's colour, so each interval sits on its own line's marker."""
     figure, axes = plt.subplots(figsize=(width, height))
     for line in lines:
-        if line.years:
-            axes.plot(
-                line.years,
-                line.values,
-                color=line.colour,
-                marker="o",
-                markersize=4,
-                linestyle="--" if line.dashed else "-",
-                label=line.label,
-            )
+        if not line.years:
+            continue
+        style = line.style
+        axes.plot(
+            line.years,
+            line.values,
+            color=style.colour,
+            marker=style.marker,
+            markersize=4,
+            linestyle=style.linestyle,
+            label=line.label,
+        )
+        _draw_intervals(axes, line)
     axes.set_ylabel(unit_label)
+    axes.xaxis.set_major_locator(MaxNLocator(integer=True))
     axes.spines[["top", "right"]].set_visible(False)
     axes.grid(axis="y", alpha=0.3)
     if any(line.years for line in lines):
         axes.legend(frameon=False, fontsize=8)
+    figure.tight_layout()
+    return _svg(figure, title)
+
+
+def _draw_intervals(axes: Axes, line: Line) -> None:
+    points = line.intervals
+    if not points:
+        return
+    years, values, lower, upper = (list(column) for column in zip(*points, strict=True))
+    below = [v - low for v, low in zip(values, lower, strict=True)]
+    above = [high - v for v, high in zip(values, upper, strict=True)]
+    axes.errorbar(
+        years, values, yerr=[below, above], fmt="none", ecolor=line.style.colour, elinewidth=1, capsize=2.5, alpha=0.8
+    )
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One place in a ranking: its name, its value and the value as the page prints it."""
+
+    label: str
+    value: float
+    text: str
+    highlight: bool = False
+
+
+LABELLED_BARS = 30
+"""Up to this many places, every bar is named; a longer ranking names only the highlighted place."""
+
+
+def ranked_bar_chart(
+    title: str, bars: list[Bar], *, unit_label: str, reference: tuple[str, float] | None = None
+) -> str:
+    """Places in rank order, first at the top, the highlighted one (Luton) in colour, hatched and named.
+
+    A long ranking (every upper-tier authority) is drawn as thin unnamed bars in a narrow figure,
+    so it fits a phone's width at a readable size; the table beside it names every place. `reference` is a line across
+    the bars, such as England's value.
+    """
+    labelled = len(bars) <= LABELLED_BARS
+    height = 0.9 + (0.26 if labelled else 0.035) * len(bars)
+    figure, axes = plt.subplots(figsize=(5.6 if labelled else 3.6, height))
+    positions = list(range(len(bars)))
+    drawn = axes.barh(positions, [b.value for b in bars], color=OTHER_COLOUR, height=0.7 if labelled else 0.9)
+    for i, bar in enumerate(bars):
+        if bar.highlight:
+            # Thin bars would hide it: a long ranking draws the highlighted place three rows deep.
+            axes.barh(
+                [i], [bar.value], color=LUTON_COLOUR, hatch="///", edgecolor="#ffffff", height=0.7 if labelled else 3.0
+            )
+    axes.invert_yaxis()
+    shown = [i for i, b in enumerate(bars) if labelled or b.highlight]
+    axes.set_yticks(shown, [f"{bars[i].label} ({bars[i].text})" if not labelled else bars[i].label for i in shown])
+    for tick, i in zip(axes.get_yticklabels(), shown, strict=True):
+        if bars[i].highlight:
+            tick.set_fontweight("bold")
+    if labelled:
+        axes.bar_label(drawn, labels=[b.text for b in bars], padding=3, fontsize=7)
+    axes.tick_params(axis="y", length=0, labelsize=8)
+    if reference is not None:
+        axes.axvline(reference[1], color="#0b0c0c", linestyle="--", linewidth=1.2, label=reference[0])
+        axes.legend(frameon=False, fontsize=8, loc="lower center", bbox_to_anchor=(0.5, 1.0))
+    axes.set_xlabel(unit_label)
+    axes.margins(x=0.12 if labelled else 0.02, y=0.01)
+    axes.spines[["top", "right"]].set_visible(False)
+    axes.grid(axis="x", alpha=0.3)
     figure.tight_layout()
     return _svg(figure, title)
 

@@ -14,7 +14,7 @@ from thrive.index.deprivation import DECILES
 from thrive.store.database import read_connection
 from thrive.store.deprivation import latest_deprivation_releases
 from thrive.store.index_runs import latest_index_run
-from thrive.web.charts import LUTON_COLOUR, Line, line_chart
+from thrive.web.charts import Line, line_chart
 from thrive.web.maps import WIDTH, ward_shapes
 from thrive.web.public import PageNotFoundError, cached_page, site
 from thrive.web.site import PublicSnapshot
@@ -135,7 +135,7 @@ def _trend(results: dict[str, Any], years: list[str], code: str, name: str) -> s
     values = [_area(results, y, code)["index"] for y in years]
     return line_chart(
         f"Thriving People Index for {name}, {years[0]} to {years[-1]}",
-        [Line(name, [float(y) for y in years], [float(v) for v in values], LUTON_COLOUR)],
+        [Line(name, [float(y) for y in years], [float(v) for v in values])],
         unit_label="Score (0 to 100)",
         height=2.6,
     )

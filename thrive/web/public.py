@@ -18,7 +18,10 @@ from thrive.data.exporter import MEDIA_TYPES, ExportFormat, export_bytes, templa
 from thrive.datasets import dataset_path
 from thrive.framework import AreaType
 from thrive.framework.area import LUTON
+from thrive.web.comparisons import comparisons
+from thrive.web.indicator_views import matches
 from thrive.web.maps import WIDTH, ward_shapes
+from thrive.web.provenance import sources
 from thrive.web.site import PublicSnapshot, Site
 from thrive.web.templating import templates
 from thrive.web.views import band_tables, card, charts, short_wording, summaries
@@ -137,6 +140,8 @@ def measure_page(request: Request, measure_id: str) -> Response:
     def build(snapshot: PublicSnapshot) -> dict[str, Any]:
         judged = snapshot.assessments.get(measure.id, {"series": []})
         names = {p.code: p.name for p in snapshot.roadmap.priorities}
+        groups = {g.code: g.name for g in snapshot.roadmap.groups}
+        owners = [groups.get(code, code) for code in measure.groups]
         about = [
             {"key": {"text": "Definition"}, "value": {"text": measure.definition}},
             {"key": {"text": "Source"}, "value": {"text": measure.source}},
@@ -145,7 +150,7 @@ def measure_page(request: Request, measure_id: str) -> Response:
                 "key": {"text": "Better is"},
                 "value": {"text": measure.polarity.value.replace("_", " ").replace("is better", "")},
             },
-            {"key": {"text": "Owned by (proposed)"}, "value": {"text": ", ".join(measure.groups) or "Not yet agreed"}},
+            {"key": {"text": "Owned by (proposed)"}, "value": {"text": ", ".join(owners) or "Not yet agreed"}},
         ]
         return {
             "title": measure.wording,
@@ -164,7 +169,10 @@ def measure_page(request: Request, measure_id: str) -> Response:
                 for t in snapshot.roadmap.targets_for(measure.id)
             ],
             "about": about,
-            "history": site(request).published_history(measure),
+            "notes": [{"text": n.text, "source": snapshot.document_title(n.ref)} for n in measure.notes],
+            "comparisons": comparisons(snapshot, measure),
+            "sources": sources(snapshot, measure, lambda found: site(request).indicator_figures(snapshot, found)),
+            "history": site(request).published_history(snapshot, measure),
             "commentary": site(request).published_commentary(measure),
         }
 
@@ -255,8 +263,11 @@ def search(request: Request, q: str = "") -> Response:
         for m in snapshot.roadmap.measures
         if words and all(w in f"{m.wording} {m.outcome.text} {m.definition} {short_wording(m)}".lower() for w in words)
     ]
+    indicators = [found for found in snapshot.indicators.values() if words and matches(found, words)]
     return templates.TemplateResponse(
-        request, "search.html", {"title": "Search", "section": "search", "query": query, "results": results}
+        request,
+        "search.html",
+        {"title": "Search", "section": "search", "query": query, "results": results, "indicators": indicators},
     )
 
 

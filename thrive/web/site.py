@@ -3,26 +3,35 @@
 Public pages show only published figures and the judgements made on them: the newest
 assessment run of the published view. When an officer publishes a figure, the data version
 moves on, and the next request builds a fresh snapshot (and, if none exists yet, a fresh run).
+
+Indicators' own figures (every English authority, over a hundred thousand of them) are read
+only when a page or the API first asks for an indicator, and then kept with the snapshot: once
+per indicator per data version, never per request.
 """
 
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import pandas as pd
 from sqlalchemy import Engine, select
 
 from thrive.data.dataset import load_dataset
-from thrive.framework import Measure, RoadMap
+from thrive.framework import Indicator, Measure, RoadMap
 from thrive.framework.units import format_value
 from thrive.runs import make_run
+from thrive.services.official_figures import OFFICIAL_KIND
 from thrive.store.assessments import data_version, load_run
 from thrive.store.commentary import published_commentary
 from thrive.store.database import read_connection
 from thrive.store.framework_store import read_roadmap
 from thrive.store.history import observation_history
+from thrive.store.indicators import Coverage, indicator_coverage, read_indicators
+from thrive.store.loading import DATASET_KIND
 from thrive.store.observations import PUBLISHED, current_observations
 from thrive.store.schema import change_set, observation_revision
 
@@ -38,12 +47,32 @@ class PublicSnapshot:
     run: dict[str, Any]
     changes: list[dict[str, Any]]
     band_tables: tuple[dict[str, Any], ...]
+    indicators: dict[str, Indicator]
+    """Every indicator held, by id, in title order."""
+    documents: dict[str, str]
+    """The council documents figures cite, by id: their titles, for "<id>:<line>" refs."""
     pages: dict[str, bytes] = field(default_factory=dict)
     """Rendered pages for this version, so a page is rendered once per data change, not per request."""
+    figures: dict[str, pd.DataFrame] = field(default_factory=dict)
+    """Indicators' own published figures, by indicator id, as each is first asked for."""
+    coverage: dict[str, Coverage] | None = None
+    """What each indicator holds (areas, figures, periods), once the catalogue is first asked for."""
 
     @property
     def etag(self) -> str:
         return f'"v{self.version}-r{self.run["id"]}"'
+
+    @cached_property
+    def area_names(self) -> dict[str, str]:
+        return {a.code: a.name for a in self.roadmap.areas}
+
+    def document_title(self, ref: object) -> str | None:
+        """The document a "<id>:<line>" ref points into, by its title; None for any other ref (or none)."""
+        found = DOCUMENT_REF.match(ref) if isinstance(ref, str) else None
+        return self.documents.get(found.group(1)) if found else None
+
+
+DOCUMENT_REF = re.compile(r"^(\d{3}):\d+")
 
 
 class Site:
@@ -51,7 +80,9 @@ class Site:
         self.engine = engine
         self._snapshot: PublicSnapshot | None = None
         self._lock = threading.Lock()
-        self._bands = load_dataset().band_tables
+        dataset = load_dataset()
+        self._bands = dataset.band_tables
+        self._documents = {d.id: d.title.split(" (")[0] for d in dataset.documents}
 
     def current_version(self) -> int:
         with read_connection(self.engine) as connection:
@@ -67,8 +98,28 @@ class Site:
                 self._snapshot = self._build(version)
             return self._snapshot
 
-    def published_history(self, measure: Measure) -> list[dict[str, str]]:
-        """Changes to published figures after the Road Map was loaded: who and when stay inside the council."""
+    def indicator_figures(self, snapshot: PublicSnapshot, indicator_id: str) -> pd.DataFrame:
+        """An indicator's published figures for every area, read once for the snapshot's version."""
+        found = snapshot.figures.get(indicator_id)
+        if found is None:
+            with read_connection(self.engine) as connection:
+                found = current_observations(connection, [indicator_id], view=PUBLISHED)
+            snapshot.figures[indicator_id] = found
+        return found
+
+    def indicator_coverage(self, snapshot: PublicSnapshot) -> dict[str, Coverage]:
+        """How many areas, figures and periods each indicator holds, counted once for the snapshot's version."""
+        if snapshot.coverage is None:
+            with read_connection(self.engine) as connection:
+                snapshot.coverage = indicator_coverage(connection)
+        return snapshot.coverage
+
+    def published_history(self, snapshot: PublicSnapshot, measure: Measure) -> list[dict[str, str]]:
+        """Changes to published figures after the Road Map was loaded: who and when stay inside the council.
+
+        An official figure that only extends a series back in time (or to another area) changes
+        nothing already published, so it is not listed; an official revision of a figure is.
+        """
         with read_connection(self.engine) as connection:
             changes = observation_history(connection, [s.id for s in measure.series])
         units = {s.id: s.unit for s in measure.series}
@@ -81,13 +132,15 @@ class Site:
             key = (change["series"], change["area"], change["period"])
             before, after = published.get(key), change["after"]["value"]
             published[key] = after
-            if change["kind"] == "dataset" or before == after:
+            extends_only = change["kind"] == OFFICIAL_KIND and before is None
+            if change["kind"] == DATASET_KIND or before == after or extends_only:
                 continue
             unit = units[change["series"]]
             out.append(
                 {
                     "when": change["when"][:10],
-                    "what": f"{labels[change['series']]}, {change['area']}, {change['period']}",
+                    "what": f"{labels[change['series']]}, {snapshot.area_names.get(change['area'], change['area'])}, "
+                    f"{change['period']}",
                     "before": "" if before is None else format_value(before, unit),
                     "after": format_value(after, unit),
                     "why": change["why"],
@@ -106,10 +159,13 @@ class Site:
             observations = current_observations(connection, view=PUBLISHED)
             run = load_run(connection, view=PUBLISHED)
             changes = _recent_published(connection)
+            indicators = {found.id: found for found in read_indicators(connection)}
         if run is None or run.data_version != version:
             run = make_run(self.engine, actor="thrive web (published view)", view=PUBLISHED)
         assessments = {item["measure"]: item for item in run.results}
-        return PublicSnapshot(version, roadmap, observations, assessments, run.header(), changes, self._bands)
+        return PublicSnapshot(
+            version, roadmap, observations, assessments, run.header(), changes, self._bands, indicators, self._documents
+        )
 
 
 def _recent_published(connection: Any) -> list[dict[str, Any]]:

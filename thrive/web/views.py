@@ -2,26 +2,29 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-import pandas as pd
-
 from thrive.data.roadmap_export import latest_by_series, measure_summary
-from thrive.framework import Measure
+from thrive.framework import Indicator, Match, Measure
 from thrive.framework.area import ENGLAND, LUTON
 from thrive.framework.units import format_value
-from thrive.web.charts import ENGLAND_COLOUR, LUTON_COLOUR, PATH_COLOUR, Line, line_chart, sparkline
+from thrive.web.charts import ENGLAND_STYLE, LUTON_STYLE, PATH_STYLE, Line, line_chart, sparkline
+from thrive.web.figures import (
+    HOME_PLACES,
+    axis_label,
+    flags_text,
+    has_intervals,
+    interval_text,
+    number,
+    period_text,
+    place_line,
+    place_rows,
+    value_text,
+    when_text,
+    year_of,
+)
 from thrive.web.site import PublicSnapshot
-
-UNIT_LABELS = {
-    "percent": "%",
-    "gbp": "£",
-    "gbp_million": "£ million",
-    "years": "years",
-    "per_1000_households": "per 1,000 households",
-    "tco2e_per_capita": "tonnes CO2e per person",
-    "kt_co2e": "kilotonnes CO2e",
-}
 
 
 def short_wording(measure: Measure) -> str:
@@ -48,74 +51,108 @@ def summaries(snapshot: PublicSnapshot) -> dict[str, dict[str, Any]]:
     return out
 
 
-def _series_frame(snapshot: PublicSnapshot, series_id: str, area: str) -> pd.DataFrame:
-    frame = snapshot.observations
-    return frame[(frame["series_id"] == series_id) & (frame["area_code"] == area)].sort_values("period_end")
-
-
-def _year(row: Any) -> float:
-    start, end = pd.Timestamp(row["period_start"]), pd.Timestamp(row["period_end"])
-    middle = start + (end - start) / 2
-    return float(middle.year + (middle.day_of_year - 1) / 365.25)
-
-
 def card(snapshot: PublicSnapshot, item: dict[str, Any]) -> dict[str, Any]:
     measure = snapshot.roadmap.measure(item["id"])
-    frame = _series_frame(snapshot, measure.series[0].id, LUTON)
-    rows = frame.to_dict(orient="records")
+    frame = snapshot.observations[snapshot.observations["series_id"] == measure.series[0].id]
+    rows = [r for r in place_rows(frame, LUTON) if number(r["value"]) is not None]
     unit = measure.series[0].unit
     spark = ""
     summary = ""
     if len(rows) >= 2:
         spark = sparkline(
-            f"{item['short']}: Luton over time", [_year(r) for r in rows], [float(r["value"]) for r in rows]
+            f"{item['short']}: Luton over time", [year_of(r) for r in rows], [float(r["value"]) for r in rows]
         )
-        summary = "; ".join(f"{format_value(r['value'], unit)} in {r['period_label']}" for r in rows)
+        summary = "; ".join(f"{value_text(r['value'], unit)} {when_text(r)}" for r in rows)
     return {**item, "sparkline": spark, "spark_summary": summary}
 
 
+FILE_NAME = re.compile(r",?\s*[\w.-]+\.(?:csv|gz|xlsx|json|txt)\b,?")
+
+
+def source_text(snapshot: PublicSnapshot, row: dict[str, Any], exact: Indicator | None) -> str:
+    """Where a figure comes from, in words: the council document, or the official statistic it extends.
+
+    Stored sources and refs name files and document lines for auditors; a reader gets the title.
+    """
+    document = snapshot.document_title(row.get("ref"))
+    if document is not None:
+        return document
+    if exact is not None:
+        return f"{exact.publisher}: {exact.title}"
+    source = row.get("source")
+    return FILE_NAME.sub("", source if isinstance(source, str) else "").strip(" ;,") or "Not recorded"
+
+
+def _baseline(known: list[dict[str, Any]], progress: dict[str, Any]) -> dict[str, Any] | None:
+    """Where the Road Map path starts: the baseline the assessment measured progress from.
+
+    A series extended back with official history has figures long before the Road Map's
+    baseline; the path still starts where the assessment says it does.
+    """
+    wanted = progress.get("baseline_period")
+    found = next((r for r in known if r["period_label"] == wanted), None)
+    return found or (known[0] if known else None)
+
+
 def charts(snapshot: PublicSnapshot, measure: Measure) -> list[dict[str, Any]]:
-    """One chart per series: Luton, England, and the milestone path, with its table and summary."""
-    names = {a.code: a.name for a in snapshot.roadmap.areas}
+    """One chart per series: Luton and England with their 95% intervals, and the milestone path.
+
+    The table beside it holds Luton's, England's and the East of England's figures; the other
+    authorities' figures are in the comparison tables and the downloads.
+    """
+    exact = {
+        link.series_id: snapshot.indicators.get(link.indicator_id)
+        for link in snapshot.roadmap.links_for(measure)
+        if link.match is Match.EXACT
+    }
+    judged = snapshot.assessments.get(measure.id, {"series": []})["series"]
+    progress = {item["series_id"]: item["progress"] for item in judged}
     out = []
     for series in measure.series:
-        luton = _series_frame(snapshot, series.id, LUTON).to_dict(orient="records")
-        england = _series_frame(snapshot, series.id, ENGLAND).to_dict(orient="records")
+        frame = snapshot.observations[snapshot.observations["series_id"] == series.id]
+        luton = place_rows(frame, LUTON)
         path = sorted(
             (t.year + 0.5, t.value)
             for t in snapshot.roadmap.targets_for(measure.id)
             if t.series_id == series.id and t.value is not None
         )
-        if luton:
-            path = [(_year(luton[0]), float(luton[0]["value"])), *path]
+        known = [r for r in luton if number(r["value"]) is not None]
+        start = _baseline(known, progress.get(series.id, {}))
+        if start is not None:
+            path = [(year_of(start), float(start["value"])), *path]
         lines = [
-            Line("Luton", [_year(r) for r in luton], [float(r["value"]) for r in luton], LUTON_COLOUR),
-            Line("England", [_year(r) for r in england], [float(r["value"]) for r in england], ENGLAND_COLOUR),
-            Line("Road Map path", [p[0] for p in path], [float(p[1]) for p in path], PATH_COLOUR, dashed=True),
+            place_line(luton, "Luton", LUTON_STYLE),
+            place_line(place_rows(frame, ENGLAND), "England", ENGLAND_STYLE),
+            Line("Road Map path", [p[0] for p in path], [float(p[1]) for p in path], PATH_STYLE),
         ]
-        everything = snapshot.observations[snapshot.observations["series_id"] == series.id].sort_values(
-            ["area_code", "period_end"]
-        )
+        shown = frame[frame["area_code"].isin([p.code for p in HOME_PLACES])]
         rows = [
             {
-                "area": names.get(r["area_code"], r["area_code"]),
-                "period": r["period_label"],
-                "value": r["value"],
-                "source": r["source"] or r["ref"] or "",
+                "area": place.name,
+                "period": period_text(r),
+                "value": value_text(r["value"], series.unit) if number(r["value"]) is not None else "",
+                "interval": interval_text(r["lower_ci"], r["upper_ci"], series.unit),
+                "flags": flags_text(r),
+                "source": source_text(snapshot, r, exact.get(series.id)),
             }
-            for r in everything.to_dict(orient="records")
+            for place in HOME_PLACES
+            for r in place_rows(shown, place.code)
         ]
-        figures = "; ".join(f"{format_value(r['value'], series.unit)} in {r['period_label']}" for r in luton)
+        figures = "; ".join(f"{value_text(r['value'], series.unit)} {when_text(r)}" for r in known)
         milestones = "; ".join(f"{format_value(v, series.unit)} by {int(y)}" for y, v in path[1:])
         summary = f"Luton: {figures or 'no figures yet'}. Road Map path: {milestones or 'no numeric milestones'}."
+        if has_intervals(shown[shown["area_code"].isin([LUTON, ENGLAND])]):
+            summary += " Vertical bars show 95% confidence intervals."
         title = series.label
         out.append(
             {
                 "title": title,
                 "unit": series.unit,
-                "svg": line_chart(title, lines, unit_label=UNIT_LABELS.get(series.unit, series.unit)),
+                "svg": line_chart(title, lines, unit_label=axis_label(series.unit)),
                 "summary": summary,
+                "intervals": has_intervals(shown),
                 "rows": rows,
+                "elsewhere": len(shown) < len(frame),
             }
         )
     return out

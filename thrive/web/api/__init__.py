@@ -9,7 +9,18 @@ from __future__ import annotations
 from fastapi import APIRouter, FastAPI
 from fastapi.routing import APIRoute
 
-from thrive.web.api import areas, assessments, entry, groups, measures, observations, poverty, review, revisions
+from thrive.web.api import (
+    areas,
+    assessments,
+    entry,
+    groups,
+    indicators,
+    measures,
+    observations,
+    poverty,
+    review,
+    revisions,
+)
 from thrive.web.api.errors import API_PREFIX, install_error_handlers
 from thrive.web.api.openapi import api_openapi
 
@@ -20,7 +31,7 @@ def _operation_id(route: APIRoute) -> str:
 
 
 router = APIRouter(prefix=API_PREFIX, generate_unique_id_function=_operation_id)
-for part in (measures, revisions, observations, review, entry, assessments, areas, groups, poverty):
+for part in (measures, revisions, observations, review, entry, assessments, areas, groups, indicators, poverty):
     router.include_router(part.router)
 
 

@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, Field
 
 from thrive.assess.model import Status
-from thrive.framework import AreaType, PeriodKind, Polarity, TargetKind
+from thrive.framework import AreaType, Match, PeriodKind, Polarity, TargetKind
 from thrive.framework.roadmap import Frequency
 from thrive.web.api.paging import Page
 
@@ -121,6 +121,85 @@ class Observation(BaseModel):
     ref: str | None = Field(description="Where the figure came from, such as '003:674' (document 003, line 674).")
 
 
+class IndicatorCoverage(BaseModel):
+    areas: int = Field(description="How many areas have a figure (England, regions and local authorities).")
+    figures: int = Field(description="How many figures there are, suppressed ones included.")
+    first_period: str | None = Field(description="The earliest period as published, such as 2011-13 or 2008-04-16.")
+    last_period: str | None = Field(description="The latest period as published.")
+
+
+class IndicatorLink(BaseModel):
+    """How a Road Map series uses an indicator."""
+
+    measure: str
+    series: str
+    match: Match = Field(
+        description="exact: the measure's own statistic, whose figures extend the series; proxy: a close statistic "
+        "on a different basis; context: a related statistic shown beside the measure."
+    )
+    match_label: str = Field(description="The match in words: Exact match, Proxy (a different basis), Context only.")
+    note: str
+
+
+class Indicator(BaseModel):
+    """An official statistic as its publisher defines it, with what Thrive holds of it."""
+
+    id: str
+    title: str
+    definition: str
+    unit: str
+    polarity: Polarity
+    period_type: str = Field(description="calendar_year, financial_year, academic_year, rolling or snapshot.")
+    source: str
+    publisher: str
+    licence: str
+    url: str | None = Field(description="The publisher's page for the statistic.")
+    caveats: str | None
+    coverage: IndicatorCoverage
+    links: list[IndicatorLink] = Field(description="The Road Map series it feeds (exact) or informs (proxy, context).")
+
+
+class IndicatorArea(BaseModel):
+    code: str = Field(description="The GSS code.")
+    name: str | None
+    figures: int
+
+
+class IndicatorPeriod(BaseModel):
+    period: str = Field(description="The period as published.")
+    period_kind: PeriodKind
+    period_start: dt.date
+    period_end: dt.date
+    figures: int
+
+
+class IndicatorDetail(Indicator):
+    """One indicator with every area and period it holds figures for."""
+
+    areas: list[IndicatorArea] = Field(description="By GSS code.")
+    periods: list[IndicatorPeriod] = Field(description="Oldest first.")
+
+
+class IndicatorObservation(BaseModel):
+    """One published figure of an indicator. A suppressed figure has a null value and the flag."""
+
+    indicator: str
+    area: str = Field(description="The area's GSS code.")
+    area_name: str | None
+    period: str = Field(description="The period as published.")
+    period_kind: PeriodKind
+    period_start: dt.date
+    period_end: dt.date
+    value: float | None
+    numerator: float | None
+    denominator: float | None
+    lower_ci: float | None = Field(description="The lower end of the 95% confidence interval, where published.")
+    upper_ci: float | None = Field(description="The upper end of the 95% confidence interval, where published.")
+    flags: list[Flag]
+    source: str | None
+    note: str | None
+
+
 class Area(BaseModel):
     code: str = Field(description="The GSS code, such as E06000032 for Luton.")
     name: str
@@ -212,6 +291,10 @@ class Comparison(BaseModel):
     rank: int | None = None
     of: int | None = None
     quartile: int | None = None
+    model: str | None = Field(default=None, description="For a rank among neighbours: the neighbour model's name.")
+    ranked: list[tuple[str, float]] = Field(
+        default_factory=list, description="For a rank: every place with a figure, best first, as [GSS code, value]."
+    )
 
 
 class Benchmark(BaseModel):
@@ -269,6 +352,14 @@ class ObservationPage(Page[Observation]):
 
 
 class AreaPage(Page[Area]):
+    pass
+
+
+class IndicatorPage(Page[Indicator]):
+    pass
+
+
+class IndicatorObservationPage(Page[IndicatorObservation]):
     pass
 
 

@@ -17,7 +17,8 @@ from thrive.web.api import models
 from thrive.web.api.caching import conditional
 from thrive.web.api.errors import READ_RESPONSES
 from thrive.web.api.paging import Paging, make_page, paging
-from thrive.web.api.published import number, series_measure, snapshot, text
+from thrive.web.api.published import series_measure, snapshot, text
+from thrive.web.figures import number
 
 router = APIRouter(tags=["observations"])
 

@@ -16,7 +16,8 @@ from thrive.web.api.errors import API_PREFIX
 
 DESCRIPTION = """\
 Luton 2040 Road Map data: measures, their series and published observations, assessments,
-areas, partnership groups and the revision history of published figures.
+areas, partnership groups and the revision history of published figures; and the official
+indicators Thrive holds for every English area, with their figures.
 
 Reads are public and show published figures only. Writes need a personal API token
 (`Authorization: Bearer thr_…`) and follow the workspace's rules: figures are entered as

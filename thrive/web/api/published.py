@@ -17,9 +17,13 @@ from thrive.web.api.errors import not_found
 from thrive.web.site import PublicSnapshot, Site
 
 
+def site(request: Request) -> Site:
+    found: Site = request.app.state.site
+    return found
+
+
 def snapshot(request: Request) -> PublicSnapshot:
-    site: Site = request.app.state.site
-    return site.public()
+    return site(request).public()
 
 
 def measure_or_404(published: PublicSnapshot, measure_id: str) -> Measure:
@@ -39,17 +43,6 @@ def series_measure(published: PublicSnapshot) -> dict[str, str]:
 def latest_luton(published: PublicSnapshot) -> dict[str, dict[str, Any]]:
     """The newest published Luton figure of each series (`{value, period}`), as `thrive measures` reports it."""
     return latest_by_series(published.observations)
-
-
-def number(value: Any) -> float | None:
-    """A stored number as JSON can carry it: missing (NaN or None) becomes null."""
-    if value is None:
-        return None
-    try:
-        as_float = float(value)
-    except (TypeError, ValueError):
-        return None
-    return None if math.isnan(as_float) else as_float
 
 
 def text(value: Any) -> str | None:

@@ -23,7 +23,8 @@ from thrive.web.api import models
 from thrive.web.api.caching import conditional
 from thrive.web.api.errors import ONE_RESPONSES
 from thrive.web.api.paging import Paging, make_page, paging
-from thrive.web.api.published import measure_or_404, number, snapshot
+from thrive.web.api.published import measure_or_404, snapshot
+from thrive.web.figures import number
 
 router = APIRouter(tags=["revisions"])
 
