@@ -68,7 +68,7 @@ def test_the_catalogue_lists_every_indicator_with_its_publisher_periods_areas_an
     assert "Proxy (a different basis)" in pay[5] and 'href="/measures/weekly-wages"' in html
     attainment = _catalogue_row(html, "Average Attainment 8 score per pupil")
     assert attainment[1] == "Department for Education" and "Exact match" in attainment[5]
-    assert _catalogue_row(html, "Air pollution")[5] == "Not used by a measure"
+    assert _catalogue_row(html, "Air pollution (Health Index)")[5] == "Not used by a measure"
     assert re.search(r'<a class="govuk-service-navigation__link" href="/indicators" aria-current="true">', html)
     assert_plain_words(text)
 

@@ -26,7 +26,6 @@ from thrive.framework import (
     ObservationFlag,
     Outcome,
     PartnershipGroup,
-    Period,
     PeriodError,
     Polarity,
     Priority,
@@ -92,7 +91,8 @@ class ObservationEntry(_Model):
     period: str
     covers: str | None = None
     """The span the figure covers, where the printed label is ambiguous: a school year printed `2019`
-    covers 2018/19. The label stays as printed; the span is what lines it up with official series."""
+    covers 2018/19. The figure is stored under the span, so it lines up with the official series and
+    reads like it; its note keeps the label as printed."""
     value: float
     numerator: float | None = None
     denominator: float | None = None
@@ -296,8 +296,7 @@ def _observations(measure: MeasureEntry, where: str) -> list[Observation]:
     for series in measure.series:
         for entry in series.observations:
             try:
-                spans = parse_period(entry.covers or entry.period, year_span=frequency.year_span)
-                period = Period(spans.start, spans.end, spans.kind, entry.period)
+                period = parse_period(entry.covers or entry.period, year_span=frequency.year_span)
             except PeriodError as error:
                 raise DatasetError(f"{where}, series '{series.id}', observation {entry.ref}: {error}") from error
             out.append(
@@ -311,11 +310,19 @@ def _observations(measure: MeasureEntry, where: str) -> list[Observation]:
                     lower_ci=entry.lower_ci,
                     upper_ci=entry.upper_ci,
                     flags=frozenset(entry.flags),
-                    note=entry.note,
+                    note=_printed_as(entry),
                     ref=entry.ref,
                 )
             )
     return out
+
+
+def _printed_as(entry: ObservationEntry) -> str | None:
+    """The note, with the label the document printed where the figure is stored under the span it covers."""
+    if entry.covers is None:
+        return entry.note
+    printed = f"The Road Map prints this period as '{entry.period}'."
+    return f"{entry.note} {printed}" if entry.note else printed
 
 
 def load_dataset(name: str = "luton2040") -> Dataset:

@@ -205,7 +205,8 @@ def _lait_rows(frame: pd.DataFrame, file: str, catalogue: Mapping[str, Indicator
     periods = np.array(
         [_label(p, PeriodKind(k) if k else None) for p, k in zip(data["period"], kinds, strict=True)], dtype=object
     )
-    sources = (LAIT_SOURCE + ": " + data["measure"]).to_numpy(dtype=object)
+    named = data["description"].where(data["description"] != "", data["measure"])
+    sources = (LAIT_SOURCE + ": " + named).to_numpy(dtype=object)
     out = _frame(ids, data["area"].to_numpy(), periods, kinds, data["value"], sources)
     out = with_breaks(out.assign(period=data["period"].to_numpy()), catalogue).assign(period=periods)
     indicators = []
@@ -312,7 +313,7 @@ def _ees_rows(frame: pd.DataFrame, file: str, catalogue: Mapping[str, IndicatorN
         depends = _varies_with_filters(data, codes, column, filters)
         conditions = filter_text if depends else pd.Series("", index=data.index)
         ids = per_value(conditions, partial(indicator_id, "dfe", column))
-        sources = np.full(len(data), f"{EES_SOURCE}: {file}, {column}", dtype=object)
+        sources = per_value(conditions, partial(_source, column))
         part = with_breaks(_frame(ids, codes.to_numpy(), periods, kind_values, data[column], sources), catalogue)
         # A column that does not vary with the filters (a population estimate) is one indicator, once.
         once = known_level & ~pd.DataFrame({"i": ids, "a": codes, "p": periods}).duplicated().to_numpy()
@@ -321,8 +322,7 @@ def _ees_rows(frame: pd.DataFrame, file: str, catalogue: Mapping[str, IndicatorN
         )
         first = pd.Series(range(len(ids)), index=ids).groupby(level=0).first()
         for identity, position in first.items():
-            condition = str(conditions.iat[int(position)])
-            title = column.replace("_", " ").capitalize() + (f": {condition}" if condition else "")
+            title = _title(column, str(conditions.iat[int(position)]))
             found = Indicator(
                 id=str(identity),
                 title=title,
@@ -342,6 +342,15 @@ def _ees_rows(frame: pd.DataFrame, file: str, catalogue: Mapping[str, IndicatorN
         skipped,
         problems,
     )
+
+
+def _title(column: str, condition: str) -> str:
+    """An EES indicator as a reader names it: its column in words, and the filter values it depends on."""
+    return column.replace("_", " ").capitalize() + (f": {condition}" if condition else "")
+
+
+def _source(column: str, condition: str) -> str:
+    return f"{EES_SOURCE}: {_title(column, condition)}"
 
 
 def _varies_with_filters(data: pd.DataFrame, codes: pd.Series, column: str, filters: list[str]) -> bool:

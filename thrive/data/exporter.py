@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Mapping
-from datetime import date
 from enum import StrEnum
 from pathlib import Path
 
@@ -13,7 +12,6 @@ import pandas as pd
 from sqlalchemy import Connection, select
 
 from thrive.data.template import TEMPLATE_COLUMNS
-from thrive.framework import Period, PeriodError, PeriodKind, parse_period
 from thrive.store.observations import FLAGS, NUMBERS, WORKING, current_observations
 from thrive.store.schema import series
 
@@ -31,27 +29,6 @@ MEDIA_TYPES = {
 }
 
 
-def _readable_labels(current: pd.DataFrame) -> pd.Series:
-    """Each figure's label, or its canonical spelling where the printed label does not name its span.
-
-    The Road Map prints `2019` for the school year 2018/19 (DATA-NOTES K); an export must import
-    again as the same figure, so such a figure is written as `2018/19`.
-    """
-    keys = current[["period_label", "period_kind", "period_start", "period_end"]].drop_duplicates()
-    labels = {}
-    for label, kind, start, end in keys.itertuples(index=False):
-        span = PeriodKind(kind)
-        year_span = span if span in (PeriodKind.ACADEMIC_YEAR, PeriodKind.FINANCIAL_YEAR) else PeriodKind.FINANCIAL_YEAR
-        period = Period(date.fromisoformat(str(start)), date.fromisoformat(str(end)), span, str(label))
-        try:
-            reads = parse_period(str(label), year_span=year_span).key == period.key
-        except PeriodError:
-            reads = False
-        labels[(label, kind, start, end)] = label if reads else period.canonical
-    index = pd.MultiIndex.from_frame(current[["period_label", "period_kind", "period_start", "period_end"]])
-    return pd.Series([labels[key] for key in index], index=current.index, dtype=object)
-
-
 def template_rows(current: pd.DataFrame, measure_of_series: Mapping[str, str]) -> pd.DataFrame:
     """Current observations as template rows, in a stable order so that exports can be diffed."""
     out = pd.DataFrame(
@@ -59,7 +36,7 @@ def template_rows(current: pd.DataFrame, measure_of_series: Mapping[str, str]) -
             "measure": current["series_id"].map(measure_of_series),
             "series": current["series_id"],
             "area": current["area_code"],
-            "period": _readable_labels(current),
+            "period": current["period_label"],
             "period_kind": current["period_kind"],
             **{name: current[name] for name in NUMBERS},
             **{name: current[name].map({True: "yes", False: "no"}) for name in FLAGS},

@@ -30,7 +30,7 @@ class Reconciliation:
     prefer: Prefer
     why: str
     overrides: Mapping[tuple[str, str], tuple[Prefer, str]] = field(default_factory=dict, hash=False, compare=False)
-    """Decisions for single figures, by (area code, period label as the council printed it)."""
+    """Decisions for single figures, by (area code, period label as stored)."""
 
     def decision(self, area_code: str, period_label: str) -> tuple[Prefer, str]:
         return self.overrides.get((area_code, period_label), (self.prefer, self.why))

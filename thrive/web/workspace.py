@@ -16,13 +16,15 @@ from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from thrive.assess import assess_roadmap
+from thrive.assess.benchmark import EAST_OF_ENGLAND
 from thrive.data.problems import ProblemsError
 from thrive.data.reading import read_table
 from thrive.data.rules import load_rules
 from thrive.framework import Measure, RoadMap
 from thrive.framework.access import User, can_edit, can_read_drafts, can_review
-from thrive.framework.area import LUTON
+from thrive.framework.area import ENGLAND, LUTON
 from thrive.results import NotAllowedError, check_rows, preview, save_drafts
+from thrive.services.official_figures import OFFICIAL_KIND
 from thrive.store.changes import ChangeSet, record_change_set
 from thrive.store.commentary import Section, working_commentary, write_commentary
 from thrive.store.database import read_connection, write_transaction
@@ -118,6 +120,21 @@ def dashboard(request: Request) -> Response:
     )
 
 
+def _home_areas(roadmap: RoadMap) -> set[str]:
+    """Luton, the places inside it, England and the region: the areas officers enter figures for."""
+    inside = {a.code for a in roadmap.areas if a.parent == LUTON}
+    inside |= {a.code for a in roadmap.areas if a.parent in inside}
+    return {LUTON, ENGLAND, EAST_OF_ENGLAND} | inside
+
+
+def _officers_figures(working: pd.DataFrame, home: set[str]) -> pd.Series:
+    """Which figures the workspace lists: every figure for Luton's own areas and every figure an officer
+    entered or has not yet published; the official history of every other authority is counted instead
+    (it is on the indicator pages and in the downloads)."""
+    here = working["area_code"].isin(home)
+    return here | (working["change_kind"] != OFFICIAL_KIND) | (working["status"] != Stage.PUBLISHED.value)
+
+
 def _rows(frame: pd.DataFrame, series_measure: dict[str, Measure]) -> list[dict[str, Any]]:
     return [
         {**{str(k): v for k, v in row.items()}, "measure": series_measure[row["series_id"]]}
@@ -139,6 +156,8 @@ def measure_workspace(request: Request, measure_id: str, saved: str = "") -> Res
     draft_assessment = assess_roadmap(
         roadmap, observations_from_frame(working), load_rules(), measure_ids=[measure.id]
     )[0]
+    home = _home_areas(roadmap)
+    shown = _officers_figures(working, home)
     return _page(
         request,
         "measure.html",
@@ -146,9 +165,10 @@ def measure_workspace(request: Request, measure_id: str, saved: str = "") -> Res
         csrf,
         title=f"Workspace: {measure.wording}",
         measure=measure,
-        figures=working.sort_values(["series_id", "area_code", "period_end"]).to_dict(orient="records"),
+        figures=working[shown].sort_values(["series_id", "area_code", "period_end"]).to_dict(orient="records"),
+        other_authorities=int((~shown).sum()),
         assessment=draft_assessment,
-        history=list(reversed(history)),
+        history=[h for h in reversed(history) if h["kind"] != OFFICIAL_KIND or h["area"] in home],
         commentary=notes,
         editable=can_edit(user, measure),
         saved=saved,
