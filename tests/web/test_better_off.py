@@ -75,7 +75,7 @@ def test_a_bad_answer_is_named_and_the_question_asked_again(site: Site) -> None:
     assert heading(response.text) == "How old are you?"
     assert "There is a problem" in response.text
     assert 'href="#age"' in response.text
-    assert "Enter a number, like 30. &#39;thirty&#39; is not a number" in response.text
+    assert "Enter your age as a number, like 30. &#39;thirty&#39; is not a number" in response.text
 
 
 def test_change_on_check_your_answers_goes_back_to_that_question_with_the_answer_kept(site: Site) -> None:
