@@ -26,7 +26,11 @@ def test_working_age_household_outside_the_protected_groups_gets_at_most_75_perc
 
 
 def test_a_household_with_a_disabled_person_is_protected_and_can_get_100_percent_off(calculator: Calculator) -> None:
-    household = Household(adults=(Adult(age=30, disability=Disability(pip_daily_living=PipRate.STANDARD)),), rent_per_month=600, council_tax_per_year=1400)
+    household = Household(
+        adults=(Adult(age=30, disability=Disability(pip_daily_living=PipRate.STANDARD)),),
+        rent_per_month=600,
+        council_tax_per_year=1400,
+    )
     assert _per_year(calculator, household, Benefit.COUNCIL_TAX_REDUCTION) == pytest.approx(1400)
 
 
