@@ -75,9 +75,12 @@ def check_field(field: Field, raw: str, question: Question, heading: str) -> str
             return None
         return f"Select one of the answers: {field.label or heading}"
     if field.kind == "ages":
-        low, high = ADULT_AGES if field.name == "others" else CHILD_AGES
+        whose, (low, high) = ("adult's", ADULT_AGES) if field.name == "others" else ("child's", CHILD_AGES)
         if _ages(text, low, high) is None:
-            return f"Enter each age as a whole number from {low} to {high}, separated by commas, like {low + 3}, {low + 7}"
+            return (
+                f"Enter each {whose} age as a whole number from {low} to {high}, separated by commas, "
+                f"like {low + 3}, {low + 7}"
+            )
         return None
     number = _number(text)
     if number is None:

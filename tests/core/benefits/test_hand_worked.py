@@ -77,10 +77,10 @@ def _simulate(cases: list[HandWorked]) -> dict[str, dict[Benefit, float]]:
         values = np.asarray(simulation.calculate(variable, period), dtype=float)
         entity = simulation.tax_benefit_system.variables[variable].entity.key
         for name, value in zip(combined[plural[entity]], values, strict=True):
-            number, _, member = name.partition("-")
+            index, _, member = name.partition("-")
             if member.startswith("other"):
                 continue  # a non-dependant: their own benefit unit, never the family's
-            case = cases[int(number)]
+            case = cases[int(index)]
             results[case.name][benefit] = results[case.name].get(benefit, 0.0) + float(value)
     return results
 
