@@ -83,7 +83,6 @@ PERSON_VARIABLES = (
     "uc_is_child_limit_affected",
     "uc_mif_applies",
     "uc_minimum_income_floor",
-    "marriage_allowance",
     "is_SP_age",
 )
 """Summed over the family (adults and children), never over non-dependants."""
@@ -106,6 +105,10 @@ Income Support, income-based JSA and ESA) take no new claims: DWP moved their cl
 Credit, and tax credits ended on 5 April 2025
 (https://www.gov.uk/government/collections/tax-credits-end-of-the-scheme). Together these are two
 thirds of the time of one calculation (measured with cProfile, bench/better_off_single.py)."""
+NOT_ASSUMED = ("marriage_allowance",)
+"""Nil for every person: PolicyEngine UK assumes a couple transfers the marriage allowance, but the
+calculator does not know whether a couple is married (it asks about living as a couple) or has
+claimed it, so income tax is worked out without it (DATA-NOTES J)."""
 NON_DEPENDANT_DEDUCTIONS = (
     "uc_non_dep_deductions",
     "housing_benefit_non_dep_deductions",
@@ -347,7 +350,7 @@ class PolicyEngineUK:
         simulation.set_input("region", period, np.full(count, REGION))
         simulation.set_input("local_authority", period, np.full(count, LOCAL_AUTHORITY))
         simulation.set_input("brma", period, np.full(count, BRMA))
-        for name in (*KNOWN_ZERO, *(NON_DEPENDANT_DEDUCTIONS if data.in_family.all() else ())):
+        for name in (*KNOWN_ZERO, *NOT_ASSUMED, *(NON_DEPENDANT_DEDUCTIONS if data.in_family.all() else ())):
             self._nil(simulation, name, period)
         reduction = bedrooms.apply(simulation, data, year)
         self._spare_the_pension_credit_income_test(simulation, period)

@@ -269,12 +269,13 @@ def _carers_allowance(row: Row) -> str:
     carers = [i for i, a in enumerate(row.household.adults) if a.care_hours_per_week >= row["carers_min_hours"]]
     if not carers:
         return f"Carer's Allowance is for people who care for someone for {hours}."
-    who = " and ".join(_who(row, i) for i in carers)
+    who = " and ".join(_who(row, i) for i in carers).capitalize()
+    care = f"{who} care" if carers != [1] else f"{who} cares"
     limit = money(row["carers_earnings_limit"])
     if row.amount > 0:
-        return f"{who.capitalize()} care for {hours} and earn under {limit} a week after deductions."
+        return f"{care} for {hours}, with earnings under {limit} a week after deductions."
     return (
-        f"{who.capitalize()} care for {hours}, but earnings over {limit} a week, or a State Pension that overlaps it, "
+        f"{care} for {hours}, but earnings over {limit} a week, or a State Pension that overlaps it, "
         "stop it being paid. You may still have an underlying entitlement, which can add the carer element or the "
         "Pension Credit carer addition."
     )

@@ -3,7 +3,8 @@ the engine's column builder, so the hand-worked tests compare the fast path with
 
 Only PolicyEngine's documented inputs are set: ages, pay, hours, pensions, care hours, disability
 benefits by component and rate, work capability outcomes, childcare, rent, council tax, savings and
-tenure, and Luton's region, local authority and Broad Rental Market Area. Nothing the engine states
+tenure, and Luton's region, local authority and Broad Rental Market Area; and, as the calculator
+decides, no marriage allowance. Nothing the engine states
 as nil for speed (legacy benefits, non-dependant deductions) is set here: PolicyEngine works those
 out itself.
 """
@@ -41,6 +42,7 @@ def _adult(adult: Adult, head: bool, childcare: float) -> dict[str, Any]:
         "uc_is_in_startup_period": adult.self_employed_start_up,
         "is_household_head": head,
         "childcare_expenses": childcare,
+        "marriage_allowance": 0.0,
         **_disability(adult.disability),
     }
 
