@@ -40,6 +40,8 @@ from thrive.web.better_off_questions import (
 AGES = re.compile(r"[0-9]{1,3}")
 CHILD_AGES = (0, 19)
 ADULT_AGES = (16, 120)
+MOST_PEOPLE = 12
+"""The most children, or other adults, one answer may list: more than any household the form is for."""
 
 
 def _number(text: str) -> float | None:
@@ -56,7 +58,7 @@ def _number(text: str) -> float | None:
 
 def _ages(text: str, low: int, high: int) -> tuple[int, ...] | None:
     parts = [p.strip() for p in text.split(",") if p.strip()]
-    if not all(AGES.fullmatch(p) and low <= int(p) <= high for p in parts):
+    if len(parts) > MOST_PEOPLE or not all(AGES.fullmatch(p) and low <= int(p) <= high for p in parts):
         return None
     return tuple(int(p) for p in parts)
 
@@ -79,7 +81,7 @@ def check_field(field: Field, raw: str, question: Question, heading: str) -> str
         if _ages(text, low, high) is None:
             return (
                 f"Enter each {whose} age as a whole number from {low} to {high}, separated by commas, "
-                f"like {low + 3}, {low + 7}"
+                f"like {low + 3}, {low + 7} (at most {MOST_PEOPLE})"
             )
         return None
     number = _number(text)
