@@ -28,6 +28,7 @@ from thrive.benefits.household import (
 )
 from thrive.benefits.local_rules import supported
 from thrive.benefits.tax_year import TaxYear
+from thrive.web.api.errors import SERVER_ERROR, ErrorBody
 from thrive.web.better_off import calculator
 
 router = APIRouter(prefix="/api/better-off", tags=["better off"])
@@ -170,7 +171,14 @@ def as_json(result: BetterOff) -> dict[str, Any]:
     }
 
 
-@router.post("/check", name="check_better_off")
+@router.post(
+    "/check",
+    name="check_better_off",
+    responses={
+        422: {"model": ErrorBody, "description": "A value is missing, out of range or not a number."},
+        **SERVER_ERROR,
+    },
+)
 async def check(household: HouseholdIn) -> dict[str, Any]:
     """What one household could get, a year, for every benefit Better Off checks, with the reasons."""
     year = TaxYear.parse(household.tax_year)
