@@ -213,3 +213,21 @@ def test_the_api_works_out_a_couple_with_a_pension_each_as_strict_json(site: Sit
     assert amounts["council_tax_reduction"] == 1500
     assert response.json()["council_tax_reduction_note"] is None
     assert refused.status_code == 422 and "2023-24 to 2026-27" in refused.text
+
+
+def test_no_recourse_to_public_funds_skips_the_rest_and_says_who_can_help(site: Site) -> None:
+    steps = [
+        ("year", {"year": "2025-26"}),
+        ("age", {"age": "30"}),
+        ("partner", {"partner": "no"}),
+        ("public-funds", {"public_funds": "yes"}),
+    ]
+    with site.client() as client:
+        answers = answer_everything(client, steps)
+        results = client.post("/better-off/results", data=answers)
+    assert results.status_code == 200
+    assert heading(results.text) == "We cannot work this out for you"
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", results.text))
+    assert "Citizens Advice Luton : debt, welfare benefits, housing, employment and immigration" in text
+    assert "Contact details to be confirmed" in text
+    assert "£" not in text.split("Who can help")[0]
