@@ -44,10 +44,6 @@ class Tenure(StrEnum):
     def rents(self) -> bool:
         return self.name.startswith("RENT")
 
-    @property
-    def social(self) -> bool:
-        return self in {Tenure.RENT_FROM_COUNCIL, Tenure.RENT_FROM_HA}
-
 
 class PipRate(StrEnum):
     """A Personal Independence Payment component's rate, as PolicyEngine UK names it (PIPCategory)."""
@@ -97,11 +93,6 @@ class Disability:
             )
         )
 
-    @property
-    def highest_care(self) -> bool:
-        """The rates that give the UC higher disabled child addition: DLA highest care, PIP enhanced daily living."""
-        return self.dla_care == DlaCareRate.HIGHER or self.pip_daily_living == PipRate.ENHANCED
-
 
 NO_DISABILITY = Disability()
 
@@ -142,10 +133,6 @@ class Adult:
     @property
     def works(self) -> bool:
         return self.hours_per_week > 0 or self.earnings_per_year > 0 or self.self_employment_per_year > 0
-
-    @property
-    def pay_per_year(self) -> float:
-        return self.earnings_per_year + self.self_employment_per_year
 
 
 @dataclass(frozen=True)
