@@ -231,3 +231,13 @@ def test_no_recourse_to_public_funds_skips_the_rest_and_says_who_can_help(site: 
     assert "Citizens Advice Luton : debt, welfare benefits, housing, employment and immigration" in text
     assert "Contact details to be confirmed" in text
     assert "£" not in text.split("Who can help")[0]
+
+
+def test_a_student_is_warned_after_the_results_heading_and_told_who_can_help(site: Site) -> None:
+    steps = [(slug, {"student": "yes"} if slug == "student" else fields) for slug, fields in STEPS]
+    with site.client() as client:
+        answers = answer_everything(client, steps)
+        results = client.post("/better-off/results", data=answers)
+    assert results.status_code == 200
+    assert heading(results.text).startswith("You could get")
+    assert results.text.index("<h1") < results.text.index("Students: check these figures with an adviser")
