@@ -368,11 +368,16 @@ class PolicyEngineUK:
         """Likewise for Housing Benefit: PolicyEngine pays it only where `housing_benefit_eligible`
         holds (housing_benefit_pre_benefit_cap), and new working-age claims are not eligible, so where
         no family is eligible its means test cannot change a result and is set to nil. For a
-        working-age household that is another third of the calculation (the benefit cap asks for it)."""
+        working-age household that is another third of the calculation (the benefit cap asks for it).
+        A new claim is eligible only where the Pension Credit age conditions are met (PolicyEngine's
+        own `housing_benefit_eligible`, for a family reporting no Housing Benefit now, which is every
+        family the calculator sees), so where no family meets them the eligibility test itself,
+        which works out Universal Credit's migration rules, is skipped too."""
+        families = simulation.populations["benunit"].count
+        if not np.asarray(simulation.calculate("meets_pension_credit_age_conditions", period)).any():
+            simulation.set_input("housing_benefit_eligible", period, np.zeros(families, dtype=bool))
         if not np.asarray(simulation.calculate("housing_benefit_eligible", period)).any():
-            simulation.set_input(
-                "housing_benefit_entitlement", period, np.zeros(simulation.populations["benunit"].count)
-            )
+            simulation.set_input("housing_benefit_entitlement", period, np.zeros(families))
 
     @staticmethod
     def _spare_the_pension_credit_income_test(simulation: Any, period: str) -> None:
