@@ -53,6 +53,7 @@ def situation(row: dict[Any, Any]) -> dict[str, Any]:
                 "tenure_type": {period: row["tenure"]},
                 "region": {period: "EAST_OF_ENGLAND"},
                 "local_authority": {period: "LUTON"},
+                "brma": {period: "LUTON"},
             }
         },
     }

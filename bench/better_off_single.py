@@ -34,28 +34,44 @@ ANSWERS = {
     "a_age": "31",
     "a_partner": "yes",
     "a_partner_age": "29",
+    "a_public_funds": "no",
     "a_children": "1, 6",
+    "a_children_highest": "",
+    "a_children_other": "",
+    "a_work": "employed",
     "a_earnings": "1100",
     "a_hours": "22",
-    "a_partner_earnings": "",
-    "a_partner_hours": "",
-    "a_pension": "",
     "a_disability": "no",
-    "a_caring": "no",
+    "a_work_capability": "not_assessed",
+    "a_care_hours": "",
+    "a_student": "no",
+    "a_partner_work": "no",
+    "a_partner_disability": "pip",
+    "a_partner_pip_daily_living": "STANDARD",
+    "a_partner_pip_mobility": "NONE",
+    "a_partner_work_capability": "waiting",
+    "a_partner_care_hours": "",
+    "a_partner_student": "no",
     "a_pregnant": "no",
+    "a_childcare": "250",
     "a_tenure": "RENT_PRIVATELY",
     "a_rent": "900",
+    "a_bedrooms": "2",
+    "a_others": "",
     "a_council_tax": "1650",
     "a_savings": "500",
     "a_receiving_child_benefit": "187.63",
 }
-"""A synthetic couple with two children, renting privately in Luton."""
+"""A synthetic couple with two children renting privately in Luton, answering the extra questions:
+the partner on PIP and waiting for a work capability decision (so one more household is worked out
+for the "if you are found to have LCWRA" sentence), and childcare."""
 
 SITUATION_YEAR = "2025"
 NAIVE_SITUATION: dict[str, Any] = {
     "people": {
-        "you": {"age": {SITUATION_YEAR: 31}, "employment_income": {SITUATION_YEAR: 13200}},
-        "partner": {"age": {SITUATION_YEAR: 29}},
+        "you": {"age": {SITUATION_YEAR: 31}, "employment_income": {SITUATION_YEAR: 13200},
+                "hours_worked": {SITUATION_YEAR: 22 * 52}, "childcare_expenses": {SITUATION_YEAR: 3000}},
+        "partner": {"age": {SITUATION_YEAR: 29}, "pip_dl_category": {SITUATION_YEAR: "STANDARD"}},
         "child1": {"age": {SITUATION_YEAR: 1}},
         "child2": {"age": {SITUATION_YEAR: 6}},
     },
@@ -66,11 +82,13 @@ NAIVE_SITUATION: dict[str, Any] = {
             "rent": {SITUATION_YEAR: 10800},
             "council_tax": {SITUATION_YEAR: 1650},
             "savings": {SITUATION_YEAR: 500},
+            "tenure_type": {SITUATION_YEAR: "RENT_PRIVATELY"},
             "region": {SITUATION_YEAR: "EAST_OF_ENGLAND"},
             "local_authority": {SITUATION_YEAR: "LUTON"},
+            "brma": {SITUATION_YEAR: "LUTON"},
         }
     },
-}
+}  # fmt: skip
 
 
 def percentile(values: list[float], share: float) -> float:

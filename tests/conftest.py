@@ -12,6 +12,7 @@ import os
 import shutil
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
@@ -34,6 +35,12 @@ FIXTURES = Path(__file__).parent / "fixtures"
 @cache
 def shipped_dataset() -> Dataset:
     return load_dataset("luton2040")
+
+
+@contextmanager
+def postgres_database() -> Iterator[str]:
+    """A throwaway database in the PostgreSQL server on loopback, dropped when the block ends."""
+    yield from _postgres_database()
 
 
 def _postgres_database() -> Iterator[str]:

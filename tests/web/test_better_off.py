@@ -10,7 +10,7 @@ import httpx
 import pytest
 from sqlalchemy import Engine
 
-from tests.web.better_off_journey import answer_everything, heading
+from tests.web.better_off_journey import STEPS, answer_everything, heading, hidden_answers
 from tests.web.conftest import running_app, serve
 from thrive.framework.access import Role
 from thrive.store.database import read_connection, write_transaction
@@ -75,7 +75,7 @@ def test_a_bad_answer_is_named_and_the_question_asked_again(site: Site) -> None:
     assert heading(response.text) == "How old are you?"
     assert "There is a problem" in response.text
     assert 'href="#age"' in response.text
-    assert "Enter a number, like 30. &#39;thirty&#39; is not a number" in response.text
+    assert "Enter your age as a number, like 30. &#39;thirty&#39; is not a number" in response.text
 
 
 def test_change_on_check_your_answers_goes_back_to_that_question_with_the_answer_kept(site: Site) -> None:
@@ -161,3 +161,83 @@ def test_an_adviser_sees_the_better_off_workspace_but_no_unpublished_road_map_fi
         drafts = client.get("/workspace/measures/destitution")
         assert drafts.status_code == 403 and "Better Off workspace" in drafts.text
         assert client.get("/workspace/better-off").status_code == 200
+
+
+def test_nan_infinity_and_negative_answers_are_refused_naming_the_question(site: Site) -> None:
+    with site.client() as client:
+        for question, field, value, message in [
+            ("age", "age", "NaN", "Enter your age as a number, like 30. &#39;NaN&#39; is not a number"),
+            ("pay", "hours", "inf", "Enter hours a week as a number, like 30. &#39;inf&#39; is not a number"),
+            ("rent", "rent", "-5", "Enter rent a month as a number from 0 to 1,000,000"),
+            ("savings", "savings", "nan", "Enter savings as a number, like 400.50. &#39;nan&#39; is not a number"),
+        ]:
+            response = client.post(
+                "/better-off/questions",
+                data={"a_year": "2025-26", "action": "answer", "question": question, field: value},
+            )
+            assert response.status_code == 400, question
+            assert "There is a problem" in response.text and message in response.text, question
+
+
+def test_a_single_person_is_never_asked_about_a_partner_or_pensions_before_pension_age(site: Site) -> None:
+    headings = []
+    with site.client() as client:
+        answers: dict[str, str] = {}
+        response = client.post("/better-off/questions", data={"action": "next"})
+        for slug, fields in STEPS:
+            headings.append(heading(response.text))
+            response = client.post(
+                "/better-off/questions", data={**answers, "action": "answer", "question": slug, **fields}
+            )
+            answers = hidden_answers(response.text)
+    after = headings[headings.index("Do you live with a partner?") + 1 :]
+    assert not [h for h in after if "partner" in h.lower() or "pension" in h.lower()]
+    assert "How many bedrooms does your home have?" not in headings  # owner-occupier
+
+
+def test_the_api_works_out_a_couple_with_a_pension_each_as_strict_json(site: Site) -> None:
+    # Pensions of £650 and £600 a month, each under the personal allowance: Pension Credit
+    # 346.60 × 52 − 15,000 = £3,023.20 a year (GOV.UK 2025-26).
+    body = {
+        "tax_year": "2025-26",
+        "adults": [{"age": 72, "pension_per_month": 650}, {"age": 70, "pension_per_month": 600}],
+        "tenure": "OWNED_OUTRIGHT",
+        "council_tax_per_year": 1500,
+    }
+    with site.client() as client:
+        response = client.post("/api/better-off/check", json=body)
+        refused = client.post("/api/better-off/check", json={**body, "tax_year": "2019-20"})
+    assert response.status_code == 200
+    amounts = {e["benefit"]: e["per_year"] for e in response.json()["entitlements"]}
+    assert amounts["pension_credit"] == 3023.2
+    assert amounts["council_tax_reduction"] == 1500
+    assert response.json()["council_tax_reduction_note"] is None
+    assert refused.status_code == 422 and "2023-24 to 2026-27" in refused.text
+
+
+def test_no_recourse_to_public_funds_skips_the_rest_and_says_who_can_help(site: Site) -> None:
+    steps = [
+        ("year", {"year": "2025-26"}),
+        ("age", {"age": "30"}),
+        ("partner", {"partner": "no"}),
+        ("public-funds", {"public_funds": "yes"}),
+    ]
+    with site.client() as client:
+        answers = answer_everything(client, steps)
+        results = client.post("/better-off/results", data=answers)
+    assert results.status_code == 200
+    assert heading(results.text) == "We cannot work this out for you"
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", results.text))
+    assert "Citizens Advice Luton : debt, welfare benefits, housing, employment and immigration" in text
+    assert "Contact details to be confirmed" in text
+    assert "£" not in text.split("Who can help")[0]
+
+
+def test_a_student_is_warned_after_the_results_heading_and_told_who_can_help(site: Site) -> None:
+    steps = [(slug, {"student": "yes"} if slug == "student" else fields) for slug, fields in STEPS]
+    with site.client() as client:
+        answers = answer_everything(client, steps)
+        results = client.post("/better-off/results", data=answers)
+    assert results.status_code == 200
+    assert heading(results.text).startswith("You could get")
+    assert results.text.index("<h1") < results.text.index("Students: check these figures with an adviser")

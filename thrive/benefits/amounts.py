@@ -22,14 +22,19 @@ class HouseholdFacts:
     has_disability: np.ndarray
     children: np.ndarray
     school_age_children: np.ndarray
+    """Past the infant years, so free school meals are means-tested."""
+    infants: np.ndarray
+    """Reception to year 2: free meals for every child."""
     under_1: np.ndarray
     aged_1_to_3: np.ndarray
     pregnant: np.ndarray
     earnings: np.ndarray
     pensions: np.ndarray
+    eldest_adult: np.ndarray
     savings: np.ndarray
     rent: np.ndarray
     council_tax: np.ndarray
+    childcare: np.ndarray
 
 
 @dataclass(frozen=True)
@@ -42,28 +47,34 @@ class Amounts:
 
 
 def facts(data: HouseholdColumns, rules: LocalRules) -> HouseholdFacts:
-    owner = data.person_household
-    count = data.households
     age = data.person["age"]
     child = data.is_child
+    adult = data.in_family & ~child
     fsm = rules.free_school_meals
 
-    def per_household(mask: np.ndarray, weights: np.ndarray | None = None) -> np.ndarray:
-        values = mask.astype(float) if weights is None else np.where(mask, weights, 0.0)
-        return np.bincount(owner, weights=values, minlength=count)
+    def count(mask: np.ndarray) -> np.ndarray:
+        return data.family_sum(mask.astype(float))
 
+    def over_adults(name: str) -> np.ndarray:
+        return data.family_sum(np.where(adult, data.person[name], 0.0))
+
+    eldest = np.zeros(data.households)
+    np.maximum.at(eldest, data.person_household, np.where(adult, age, 0.0))
     return HouseholdFacts(
-        has_disability=per_household(data.person["is_disabled_for_benefits"]) > 0,
-        children=per_household(child),
-        school_age_children=per_household(child & (age >= fsm.youngest) & (age <= fsm.oldest)),
-        under_1=per_household(child & (age < 1)),
-        aged_1_to_3=per_household(child & (age >= 1) & (age < 4)),
-        pregnant=per_household(data.pregnant) > 0,
-        earnings=per_household(~child, data.person["employment_income"]),
-        pensions=per_household(~child, data.person["state_pension"]),
+        has_disability=count(data.person["is_disabled_for_benefits"] & data.in_family) > 0,
+        children=count(child),
+        school_age_children=count(child & (age > fsm.infants_to) & (age <= fsm.oldest)),
+        infants=count(child & (age >= fsm.youngest) & (age <= fsm.infants_to)),
+        under_1=count(child & (age < 1)),
+        aged_1_to_3=count(child & (age >= 1) & (age < 4)),
+        pregnant=count(data.pregnant) > 0,
+        earnings=over_adults("employment_income") + over_adults("self_employment_income"),
+        pensions=over_adults("state_pension"),
+        eldest_adult=eldest,
         savings=data.household["savings"],
         rent=data.household["rent"],
         council_tax=data.household["council_tax"],
+        childcare=data.childcare,
     )
 
 
@@ -94,6 +105,8 @@ def work_out(result: RulesResult, data: HouseholdColumns, rules: LocalRules) -> 
     working_age = np.maximum(0.0, maximum - ctr.withdrawal_rate * excess) * (known.savings <= ctr.capital_limit)
     pensioner = result["council_tax_reduction_pensioner"] > 0
     council_tax_reduction = np.where(pensioner, result["simulated_council_tax_reduction_benunit"], working_age)
+    # Nobody under 18 is liable for council tax, so there is no bill to reduce.
+    council_tax_reduction = np.where(known.eldest_adult >= ctr.liable_from_age, council_tax_reduction, 0.0)
 
     fsm = rules.free_school_meals
     fsm_income_ok = (
@@ -121,7 +134,8 @@ def work_out(result: RulesResult, data: HouseholdColumns, rules: LocalRules) -> 
         Benefit.WARM_HOME_DISCOUNT: result["warm_home_discount"],
     }
     # Net income after housing costs, as the results page says it: earnings and pensions, plus the
-    # benefits checked here, less income tax, National Insurance, rent and council tax.
+    # benefits checked here, less income tax, National Insurance, rent, council tax and childcare
+    # (the Universal Credit childcare element is in the benefits, so its costs must come off).
     benefits = sum(per_year.values(), np.zeros_like(universal_credit))
     net = (
         known.earnings
@@ -131,5 +145,6 @@ def work_out(result: RulesResult, data: HouseholdColumns, rules: LocalRules) -> 
         - result["national_insurance"]
         - known.rent
         - known.council_tax
+        - known.childcare
     )
     return Amounts(per_year, net, known, result, protected)

@@ -1,14 +1,16 @@
 """Batch take-up targeting: which households in a caseload are likely entitled to a benefit they do not claim.
 
-The caseload is cut into chunks; each chunk is one PolicyEngine simulation holding thousands of
-households, worked out in a separate process (local processes by default, or Dask distributed
-workers given a scheduler address), each process loading PolicyEngine UK once. Only small
-per-chunk arrays travel back. Counts and amounts are then put through disclosure control.
+Each row is read into a `Household`, each partner their own person, and worked out by the same
+column builder as a single household. The caseload is cut into chunks; each chunk is one
+PolicyEngine simulation holding thousands of households, worked out in a separate process (local
+processes by default, or Dask distributed workers given a scheduler address), each process loading
+PolicyEngine UK once. Only small per-chunk arrays travel back. Counts and amounts are then put
+through disclosure control.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from typing import Any
@@ -17,8 +19,18 @@ import numpy as np
 import pandas as pd
 
 from thrive.benefits.amounts import work_out
-from thrive.benefits.engine import HouseholdColumns, policyengine
-from thrive.benefits.household import Benefit
+from thrive.benefits.engine import columns, policyengine
+from thrive.benefits.household import (
+    Adult,
+    Benefit,
+    Disability,
+    DlaCareRate,
+    Household,
+    LowerOrHigher,
+    PipRate,
+    Tenure,
+    WorkCapability,
+)
 from thrive.benefits.local_rules import LocalRules
 from thrive.benefits.tax_year import TaxYear
 from thrive.poverty.disclosure import DisclosureRules, ProtectedTable, protect_table
@@ -29,54 +41,40 @@ thin, small enough to keep a worker's memory modest and the progress bar moving.
 BENEFITS = list(Benefit)
 
 
-def caseload_columns(frame: pd.DataFrame) -> HouseholdColumns:
-    """The caseload's households as PolicyEngine columns, built with whole-column operations."""
-    frame = frame.reset_index(drop=True)
-    n = len(frame)
-    household = np.arange(n)
-    second = ~np.isnan(frame["age_2"].to_numpy(dtype=float))
-    kids = frame["children_ages"].str.split(";").explode()
-    kids = kids[kids.notna() & (kids.str.strip() != "")]
-    child_owner = kids.index.to_numpy()
-    child_ages = kids.str.strip().astype(float).to_numpy()
-    # Persons: first adults, second adults, then children; sorted by household, adults first.
-    owner = np.concatenate([household, household[second], child_owner.astype(np.int64)])
-    rank = np.concatenate([np.zeros(n), np.ones(int(second.sum())), np.full(len(child_ages), 2)])
-    order = np.lexsort((rank, owner))
+def _adult(row: dict[Hashable, Any], person: int) -> Adult:
+    def rate(name: str) -> str:
+        return str(row[f"{name}_{person}"])
 
-    def people(first: str, other: str | None, children: float | np.ndarray = 0.0) -> np.ndarray:
-        a = frame[first].to_numpy(dtype=float)
-        b = frame[other].to_numpy(dtype=float)[second] if other else np.zeros(int(second.sum()))
-        c = np.broadcast_to(np.asarray(children, dtype=float), (len(child_ages),))
-        return np.concatenate([a, b, c])[order]
-
-    disabled = np.concatenate(
-        [
-            frame["disabled_1"].to_numpy(bool),
-            frame["disabled_2"].to_numpy(bool)[second],
-            np.zeros(len(child_ages), bool),
-        ]
-    )[order]
-    is_child = (rank == 2)[order]
-    return HouseholdColumns(
-        person_household=owner[order],
-        person={
-            "age": people("age_1", "age_2", child_ages),
-            "employment_income": people("earnings_1", "earnings_2"),
-            "hours_worked": people("hours_1", "hours_2") * 52,
-            "state_pension": people("pension_1", "pension_2"),
-            "is_disabled_for_benefits": disabled,
-            "care_hours": people("care_hours_1", None),
-        },
-        household={
-            "rent": frame["rent_month"].to_numpy(dtype=float) * 12,
-            "council_tax": frame["council_tax_year"].to_numpy(dtype=float),
-            "savings": frame["savings"].to_numpy(dtype=float),
-            "tenure_type": frame["tenure"].to_numpy(dtype=str),
-        },
-        is_child=is_child,
-        pregnant=np.zeros(len(owner), dtype=bool),
+    return Adult(
+        age=int(row[f"age_{person}"]),
+        earnings_per_year=float(row[f"earnings_{person}"]),
+        hours_per_week=float(row[f"hours_{person}"]),
+        pension_per_year=float(row[f"pension_{person}"]),
+        care_hours_per_week=float(row[f"care_hours_{person}"]),
+        disability=Disability(
+            pip_daily_living=PipRate(rate("pip_daily_living")),
+            pip_mobility=PipRate(rate("pip_mobility")),
+            dla_care=DlaCareRate(rate("dla_care")),
+            dla_mobility=LowerOrHigher(rate("dla_mobility")),
+            attendance_allowance=LowerOrHigher(rate("attendance_allowance")),
+        ),
+        work_capability=WorkCapability(rate("work_capability")),
     )
+
+
+def caseload_households(frame: pd.DataFrame) -> list[Household]:
+    """The caseload's rows (as `read_caseload` types them) as households, each partner their own person."""
+    return [
+        Household(
+            adults=tuple(_adult(row, person) for person in (1, 2) if person == 1 or not np.isnan(row["age_2"])),
+            children_ages=tuple(int(a) for a in str(row["children_ages"]).split(";") if a.strip()),
+            tenure=Tenure(row["tenure"]),
+            rent_per_month=float(row["rent_month"]),
+            council_tax_per_year=float(row["council_tax_year"]),
+            savings=float(row["savings"]),
+        )
+        for row in frame.to_dict(orient="records")
+    ]
 
 
 @dataclass(frozen=True)
@@ -93,7 +91,7 @@ def assess_chunk(frame: pd.DataFrame, year_start: int, at_least: float) -> Chunk
     """Work out one chunk (runs in a worker process, which keeps PolicyEngine loaded between chunks)."""
     year = TaxYear(year_start)
     frame = frame.reset_index(drop=True)
-    data = caseload_columns(frame)
+    data = columns(caseload_households(frame))
     amounts = work_out(policyengine().calculate_columns(data, year), data, LocalRules.shipped(year))
     entitled = np.column_stack([amounts.per_year[b] for b in BENEFITS])
     claims = np.column_stack([frame[f"receives_{b.value}"].to_numpy(dtype=float) > 0 for b in BENEFITS])

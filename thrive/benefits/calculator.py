@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
+from functools import cache
+
+import numpy as np
 
 from thrive.benefits.amounts import Amounts, work_out
 from thrive.benefits.engine import PolicyEngineUK, columns, policyengine
-from thrive.benefits.household import Adult, Benefit, Household
-from thrive.benefits.local_rules import HowToClaim, LocalRules
+from thrive.benefits.household import Adult, Benefit, Household, WorkCapability
+from thrive.benefits.local_rules import CannotHelp, Contact, HowToClaim, LocalRules
 from thrive.benefits.reasons import REASONS, Row
 from thrive.benefits.scenarios import Scenario, better_off_in_work
 from thrive.benefits.tax_year import TaxYear
@@ -61,6 +64,11 @@ class BetterOff:
     net_income_after_housing_costs: float
     scenarios: list[ScenarioResult]
     policyengine_version: str
+    cannot_help: list[CannotHelp] = field(default_factory=list)
+    """What the calculator cannot work out for this household, and who can help."""
+    contacts: tuple[Contact, ...] = ()
+    being_confirmed: str = ""
+    """Shown with the Council Tax Reduction result while Luton's scheme figures are confirmed."""
 
     @property
     def unclaimed_per_year(self) -> float:
@@ -73,6 +81,28 @@ class BetterOff:
     @property
     def entitled_per_year(self) -> float:
         return sum(e.per_year for e in self.entitlements)
+
+
+PARAMETERS = {
+    "uc_capital_limit": "gov.dwp.universal_credit.means_test.capital.limit",
+    "uc_tariff_from": "gov.dwp.universal_credit.means_test.capital.tariff_income.threshold",
+    "uc_tariff_amount": "gov.dwp.universal_credit.means_test.capital.tariff_income.amount",
+    "uc_tariff_step": "gov.dwp.universal_credit.means_test.capital.tariff_income.step",
+    "uc_taper": "gov.dwp.universal_credit.means_test.reduction_rate",
+    "uc_min_age": "gov.dwp.universal_credit.eligibility.min_age",
+    "uc_reduced_min_age": "gov.dwp.universal_credit.eligibility.reduced_min_age",
+    "childcare_rate": "gov.dwp.universal_credit.elements.childcare.coverage_rate",
+    "carers_min_hours": "gov.dwp.carers_allowance.min_hours",
+    "carers_earnings_limit": "gov.dwp.carers_allowance.earnings_limit",
+    "pc_capital_from": "gov.dwp.pension_credit.income.capital.lower_threshold",
+    "pc_tariff_amount": "gov.dwp.pension_credit.income.capital.tariff_income.amount",
+    "pc_tariff_step": "gov.dwp.pension_credit.income.capital.tariff_income.step",
+    "hb_capital_limit": "gov.dwp.housing_benefit.means_test.capital.pension_age.limit",
+    "hicbc_from": "gov.hmrc.income_tax.charges.CB_HITC.phase_out_start",
+    "benefit_cap_single": "gov.dwp.benefit_cap.single.outside_london",
+    "benefit_cap_family": "gov.dwp.benefit_cap.non_single.outside_london",
+}
+"""PolicyEngine UK's parameters the reasons quote, by name: never a number written here."""
 
 
 class Calculator:
@@ -95,18 +125,34 @@ class Calculator:
         data = columns(households)
         return work_out(self.engine.calculate_columns(data, year), data, LocalRules.shipped(year))
 
-    def living_wage(self, year: TaxYear, age: int = 21) -> float:
+    def minimum_wage(self, year: TaxYear, age: int) -> float:
+        """The National Minimum Wage (or National Living Wage) for someone of this age."""
         return float(self.engine.parameter("gov.hmrc.minimum_wage.non_apprentice", year).calc(age))
 
+    def parameters(self, year: TaxYear) -> dict[str, float]:
+        return _parameters(self.engine, year)
+
     def check(self, household: Household, year: TaxYear, scenarios: Sequence[Scenario] | None = None) -> BetterOff:
-        chosen = list(scenarios) if scenarios is not None else better_off_in_work(household, self.living_wage(year))
-        amounts = self.amounts([household, *(s.household for s in chosen)], year)
         rules = LocalRules.shipped(year)
-        row = _row_values(amounts, 0) | {
-            "uc_capital_limit": float(self.engine.parameter("gov.dwp.universal_credit.means_test.capital.limit", year)),
-            "carers_min_hours": float(self.engine.parameter("gov.dwp.carers_allowance.min_hours", year)),
-        }
-        pension_age = row["council_tax_reduction_pensioner"] > 0
+        if household.no_recourse_to_public_funds:
+            return BetterOff(
+                year, household, [], 0.0, [], self.engine.version,
+                [rules.cannot_help["no_recourse_to_public_funds"]], rules.contacts,
+            )  # fmt: skip
+        chosen = (
+            list(scenarios)
+            if scenarios is not None
+            else better_off_in_work(household, lambda age: self.minimum_wage(year, age), rules.words)
+        )
+        found = what_if_found(household)
+        amounts = self.amounts([household, *(s.household for s in chosen), *found.values()], year)
+        row = _row_values(amounts, 0) | self.parameters(year)
+        row["benefit_cap_level"] = row[
+            "benefit_cap_family" if household.children_ages or len(household.adults) == 2 else "benefit_cap_single"
+        ]
+        universal_credit = amounts.per_year[Benefit.UNIVERSAL_CREDIT]
+        for offset, index in enumerate(found):
+            row[f"lcwra_if_found_{index}"] = float(universal_credit[1 + len(chosen) + offset] - universal_credit[0])
         entitlements = [
             Entitlement(
                 benefit=benefit,
@@ -118,24 +164,42 @@ class Calculator:
             )
             for benefit in Benefit
         ]
-        now = float(amounts.net_income_after_housing_costs[0])
+        net = amounts.net_income_after_housing_costs
+        # Free school meals transitional protection: a child who has them keeps them when earnings rise.
+        meals = amounts.per_year[Benefit.FREE_SCHOOL_MEALS]
+        protected = net + np.maximum(0.0, meals[0] - meals)
+        now = float(net[0])
         results = [
-            ScenarioResult(
-                s,
-                float(amounts.net_income_after_housing_costs[i + 1]),
-                float(amounts.net_income_after_housing_costs[i + 1]) - now,
-            )
-            for i, s in enumerate(chosen)
+            ScenarioResult(s, float(protected[i + 1]), float(protected[i + 1]) - now) for i, s in enumerate(chosen)
         ]
-        if pension_age and scenarios is None:
-            results = []
-        return BetterOff(year, household, entitlements, now, results, self.engine.version)
+        cannot_help = [rules.cannot_help["student"]] if any(a.student for a in household.adults) else []
+        return BetterOff(
+            year, household, entitlements, now, results, self.engine.version, cannot_help, rules.contacts,
+            "" if row["meets_pension_credit_age_conditions"] else rules.council_tax_reduction.being_confirmed,
+        )  # fmt: skip
+
+
+def what_if_found(household: Household) -> dict[int, Household]:
+    """For each adult waiting for a work capability decision, the household as it would be if they
+    were found to have limited capability for work and work-related activity."""
+    return {
+        index: household.with_adult(index, replace(adult, work_capability=WorkCapability.LCWRA))
+        for index, adult in enumerate(household.adults)
+        if adult.work_capability == WorkCapability.WAITING
+    }
+
+
+@cache
+def _parameters(engine: PolicyEngineUK, year: TaxYear) -> dict[str, float]:
+    return {name: float(engine.parameter(path, year)) for name, path in PARAMETERS.items()}
 
 
 def _row_values(amounts: Amounts, index: int) -> dict[str, float]:
     values = {name: float(column[index]) for name, column in amounts.rules.values.items()}
     facts = amounts.facts
     values["school_age_children"] = float(facts.school_age_children[index])
+    values["infants"] = float(facts.infants[index])
     values["under_4_or_pregnant"] = float(facts.under_1[index] + facts.aged_1_to_3[index] + facts.pregnant[index])
     values["protected_for_council_tax"] = float(amounts.protected_for_council_tax[index])
+    values["disabled_child_elements"] = values["uc_disability_elements"] - values["uc_LCWRA_element"]
     return values

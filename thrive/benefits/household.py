@@ -1,7 +1,14 @@
 """A household as the Better Off calculator sees it: who lives there, their income, home and current benefits.
 
-One household is one benefit unit (one or two adults and their children), as Universal Credit and
-Pension Credit assess them; other adults living there (non-dependants) are not asked about.
+The family (one or two adults and their children) is one benefit unit, as Universal Credit and
+Pension Credit assess it. Other adults who live there (non-dependants, such as a grown-up son) are
+their own benefit units: they change the family's help with rent and its severe disability
+addition, and are never assessed themselves.
+
+Disability is recorded as the benefit a person gets and its rate, and a work capability
+assessment's outcome separately, because the rules turn on exactly those facts: PIP is not
+limited capability for work, and Attendance Allowance is what the Pension Credit severe
+disability addition asks about.
 """
 
 from __future__ import annotations
@@ -38,17 +45,102 @@ class Tenure(StrEnum):
         return self.name.startswith("RENT")
 
 
+class PipRate(StrEnum):
+    """A Personal Independence Payment component's rate, as PolicyEngine UK names it (PIPCategory)."""
+
+    NONE = "NONE"
+    STANDARD = "STANDARD"
+    ENHANCED = "ENHANCED"
+
+
+class DlaCareRate(StrEnum):
+    """Disability Living Allowance care component (LowerMiddleOrHigher; HIGHER is the highest rate)."""
+
+    NONE = "NONE"
+    LOWER = "LOWER"
+    MIDDLE = "MIDDLE"
+    HIGHER = "HIGHER"
+
+
+class LowerOrHigher(StrEnum):
+    """DLA mobility and Attendance Allowance rates (LowerOrHigher)."""
+
+    NONE = "NONE"
+    LOWER = "LOWER"
+    HIGHER = "HIGHER"
+
+
+@dataclass(frozen=True)
+class Disability:
+    """The disability benefits a person gets, component by component."""
+
+    pip_daily_living: PipRate = PipRate.NONE
+    pip_mobility: PipRate = PipRate.NONE
+    dla_care: DlaCareRate = DlaCareRate.NONE
+    dla_mobility: LowerOrHigher = LowerOrHigher.NONE
+    attendance_allowance: LowerOrHigher = LowerOrHigher.NONE
+
+    @property
+    def any(self) -> bool:
+        return any(
+            value != "NONE"
+            for value in (
+                self.pip_daily_living,
+                self.pip_mobility,
+                self.dla_care,
+                self.dla_mobility,
+                self.attendance_allowance,
+            )
+        )
+
+
+NO_DISABILITY = Disability()
+
+
+class WorkCapability(StrEnum):
+    """What a work capability assessment has found (UC Regs 2013 regs 39 and 40), if anything."""
+
+    NOT_ASSESSED = "not_assessed"
+    WAITING = "waiting"
+    """Assessed or referred, no decision yet: neither element is paid until one is made."""
+    LCW = "lcw"
+    LCWRA = "lcwra"
+
+
 @dataclass(frozen=True)
 class Adult:
     age: int
     earnings_per_year: float = 0.0
+    """Pay from employment, before tax."""
+    self_employment_per_year: float = 0.0
+    """Profit from self-employment, before tax."""
     hours_per_week: float = 0.0
     pension_per_year: float = 0.0
     """State Pension and any private or workplace pension, before tax."""
-    has_disability: bool = False
-    """Gets a disability benefit such as Personal Independence Payment or Disability Living Allowance."""
+    disability: Disability = NO_DISABILITY
+    work_capability: WorkCapability = WorkCapability.NOT_ASSESSED
     care_hours_per_week: float = 0.0
     pregnant: bool = False
+    self_employed_start_up: bool = False
+    """In the first 12 months of gainful self-employment, when the minimum income floor does not apply."""
+    student: bool = False
+    """In full-time education: the calculator cannot assess student income or the student rules."""
+
+    @property
+    def has_disability(self) -> bool:
+        return self.disability.any
+
+    @property
+    def works(self) -> bool:
+        return self.hours_per_week > 0 or self.earnings_per_year > 0 or self.self_employment_per_year > 0
+
+
+@dataclass(frozen=True)
+class NonDependant:
+    """Another adult who lives in the home but is not part of the family, such as a grown-up child."""
+
+    age: int
+    earnings_per_year: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -61,14 +153,26 @@ class Household:
     savings: float = 0.0
     receiving_per_month: dict[Benefit, float] = field(default_factory=dict, compare=False)
     """What the household says it gets now, a month, for each benefit it gets."""
+    children_disability: tuple[Disability, ...] = ()
+    """The disability benefits of each child, in the order of `children_ages`; empty means none."""
+    childcare_per_month: float = 0.0
+    non_dependants: tuple[NonDependant, ...] = ()
+    bedrooms: int | None = None
+    """Bedrooms in a rented home, where given: the LHA category and the social-sector size criteria."""
+    no_recourse_to_public_funds: bool = False
 
     def __post_init__(self) -> None:
         if not 1 <= len(self.adults) <= 2:
             raise ValueError("A household has one or two adults (a single person or a couple).")
+        if self.children_disability and len(self.children_disability) != len(self.children_ages):
+            raise ValueError("Give each child's disability benefits, or none at all.")
 
     @property
     def people(self) -> int:
-        return len(self.adults) + len(self.children_ages)
+        return len(self.adults) + len(self.children_ages) + len(self.non_dependants)
+
+    def child_disability(self, index: int) -> Disability:
+        return self.children_disability[index] if self.children_disability else NO_DISABILITY
 
     def receiving(self, benefit: Benefit) -> float:
         return self.receiving_per_month.get(benefit, 0.0)
@@ -77,3 +181,7 @@ class Household:
         adults = list(self.adults)
         adults[index] = adult
         return replace(self, adults=tuple(adults))
+
+    def with_child(self, age: int) -> Household:
+        disability = (*self.children_disability, NO_DISABILITY) if self.children_disability else ()
+        return replace(self, children_ages=(*self.children_ages, age), children_disability=disability)

@@ -42,13 +42,14 @@ def batch(
     """List households likely to be entitled to something they do not claim, by benefit and ward, with
     the estimated unclaimed income. Every published count passes disclosure control."""
     from thrive.benefits.batch import BENEFITS, run_batch  # noqa: PLC0415 (loads the rules engine)
+    from thrive.benefits.local_rules import supported  # noqa: PLC0415
     from thrive.benefits.tax_year import TaxYear  # noqa: PLC0415
     from thrive.data.caseload import read_caseload  # noqa: PLC0415
     from thrive.data.disclosure_rules import load_disclosure_rules  # noqa: PLC0415
     from thrive.data.synthetic_caseload import luton_wards  # noqa: PLC0415
 
     try:
-        chosen = TaxYear.parse(year) if year else TaxYear.current()
+        chosen = supported(TaxYear.parse(year) if year else TaxYear.current())
     except ValueError as bad_year:
         errors.print(f"--year: {bad_year}")
         raise typer.Exit(2) from None

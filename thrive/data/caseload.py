@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from thrive.benefits.household import Benefit, Tenure
+from thrive.benefits.household import Benefit, DlaCareRate, LowerOrHigher, PipRate, Tenure, WorkCapability
 from thrive.data.problems import Problem, ProblemsError
 from thrive.data.reading import FIRST_DATA_ROW, read_table
 
@@ -22,6 +22,7 @@ NUMBERS = {
     "pension_1": (0, 1_000_000),
     "care_hours_1": (0, 168),
     "earnings_2": (0, 1_000_000),
+    "care_hours_2": (0, 168),
     "hours_2": (0, 100),
     "pension_2": (0, 1_000_000),
     "rent_month": (0, 100_000),
@@ -30,10 +31,29 @@ NUMBERS = {
 }
 """Columns that must hold a number, with the range that makes sense (earnings and pensions a year)."""
 OPTIONAL_NUMBERS = {"age_2": (16, 120)}
-FLAGS = ["disabled_1", "disabled_2"]
+RATES: dict[str, type[PipRate] | type[DlaCareRate] | type[LowerOrHigher] | type[WorkCapability]] = {
+    f"{name}_{person}": kind
+    for person in (1, 2)
+    for name, kind in (
+        ("pip_daily_living", PipRate),
+        ("pip_mobility", PipRate),
+        ("dla_care", DlaCareRate),
+        ("dla_mobility", LowerOrHigher),
+        ("attendance_allowance", LowerOrHigher),
+        ("work_capability", WorkCapability),
+    )
+}
+"""Each adult's disability benefits by component and rate, and their work capability assessment
+outcome; an empty cell or a missing column means none."""
+REPLACED = {"disabled_1": "pip_daily_living_1", "disabled_2": "pip_daily_living_2"}
+"""Columns of the old format: a yes/no disability flag cannot say which benefit or rate."""
 RECEIVES = [f"receives_{b.value}" for b in Benefit]
 """What the household gets now, a month; an empty cell means nothing."""
-REQUIRED = ["household_ref", "ward_code", *NUMBERS, *OPTIONAL_NUMBERS, *FLAGS, "children_ages", "tenure"]
+ADDED = ["care_hours_2"]
+"""Columns added after the first format: an extract without them reads as nil."""
+REQUIRED = [
+    "household_ref", "ward_code", *(c for c in NUMBERS if c not in ADDED), *OPTIONAL_NUMBERS, "children_ages", "tenure"
+]  # fmt: skip
 MAX_PROBLEMS = 50
 
 
@@ -44,8 +64,21 @@ def read_caseload(path: Path, known_wards: set[str]) -> pd.DataFrame:
 
 def check_caseload(raw: pd.DataFrame, name: str, known_wards: set[str]) -> pd.DataFrame:
     missing = [c for c in REQUIRED if c not in raw.columns]
-    if missing:
-        raise ProblemsError([Problem(name, 1, c, "this column is missing. Add it to the header row.") for c in missing])
+    old = [c for c in REPLACED if c in raw.columns]
+    if missing or old:
+        raise ProblemsError(
+            [Problem(name, 1, c, "this column is missing. Add it to the header row.") for c in missing]
+            + [
+                Problem(
+                    name,
+                    1,
+                    c,
+                    f"a yes/no flag cannot say which benefit or rate: use {REPLACED[c]} and the other rate columns.",
+                )
+                for c in old
+            ]
+        )
+    raw = raw.assign(**{c: "" for c in ADDED if c not in raw.columns})
     problems: list[Problem] = []
     out = pd.DataFrame({"household_ref": raw["household_ref"].astype(str), "ward_code": raw["ward_code"].astype(str)})
     rows = np.arange(len(raw)) + FIRST_DATA_ROW
@@ -65,10 +98,16 @@ def check_caseload(raw: pd.DataFrame, name: str, known_wards: set[str]) -> pd.Da
         wrong = (~number.isna() & ((number < low) | (number > high))).to_numpy()
         complain(wrong, column, f"enter a number from {low:,} to {high:,}.")
         out[column] = number.fillna(0.0).to_numpy() if column not in OPTIONAL_NUMBERS else number.to_numpy()
-    for column in FLAGS:
-        text = raw[column].fillna("").astype(str).str.strip().str.lower()
-        complain(~text.isin(["", "yes", "no", "true", "false", "1", "0"]).to_numpy(), column, "enter yes or no.")
-        out[column] = text.isin(["yes", "true", "1"]).to_numpy()
+    for column, kind in RATES.items():
+        text = raw[column].fillna("").astype(str).str.strip() if column in raw.columns else pd.Series([""] * len(raw))
+        allowed = {member.value.lower(): member.value for member in kind}
+        lowered = text.str.lower()
+        complain(
+            ~(lowered.isin(list(allowed)) | (lowered == "")).to_numpy(),
+            column,
+            f"enter one of {', '.join(allowed.values())}, or leave it empty.",
+        )
+        out[column] = lowered.map(allowed).fillna(next(iter(kind)).value).to_numpy()
     tenure = raw["tenure"].fillna("").astype(str).str.strip().str.upper()
     complain(
         ~tenure.isin([t.value for t in Tenure]).to_numpy(),

@@ -14,6 +14,7 @@ from thrive.web import (
     api,
     better_off,
     better_off_adviser,
+    better_off_api,
     index_admin,
     index_pages,
     indicator_pages,
@@ -49,6 +50,7 @@ def create_app(database_url: str | None = None) -> FastAPI:
     app.include_router(index_admin.router)
     app.include_router(better_off.router)
     app.include_router(better_off_adviser.router)
+    app.include_router(better_off_api.router)
     app.include_router(workspace_auth.router)
     app.include_router(workspace.router)
     app.include_router(workspace_admin.router)

@@ -20,12 +20,7 @@ from thrive.benefits.calculator import BetterOff, Calculator
 from thrive.benefits.reasons import money
 from thrive.benefits.tax_year import TaxYear
 from thrive.framework.access import can_advise
-from thrive.web.better_off_questions import (
-    BY_SLUG,
-    FIELD_NAMES,
-    QUESTIONS,
-    Answers,
-    Question,
+from thrive.web.better_off_answers import (
     all_problems,
     check_question,
     display,
@@ -33,6 +28,7 @@ from thrive.web.better_off_questions import (
     next_question,
     previous_question,
 )
+from thrive.web.better_off_questions import BY_SLUG, FIELD_NAMES, QUESTIONS, Answers, Question
 from thrive.web.security import signed_in
 from thrive.web.templating import templates
 
@@ -64,7 +60,9 @@ router = APIRouter(prefix="/better-off", lifespan=_warm_at_start_up)
 
 
 def posted_answers(form: Any) -> Answers:
-    return {key[2:]: str(value) for key, value in form.items() if key.startswith("a_") and key[2:] in FIELD_NAMES}
+    """The answers carried in hidden fields; anything else posted is ignored, and no answer is longer
+    than any real one could be."""
+    return {key[2:]: str(value)[:200] for key, value in form.items() if key.startswith("a_") and key[2:] in FIELD_NAMES}
 
 
 def _page(request: Request, template: str, status: int = 200, **context: Any) -> Response:
@@ -90,15 +88,19 @@ def _hidden(answers: Answers, leave_out: set[str] | None = None) -> list[tuple[s
 
 def _question(request: Request, question: Question, answers: Answers, errors: dict[str, str] | None = None) -> Response:
     before = previous_question(question.slug, answers)
-    first = question.fields[0]
-    radio_items = [
-        {"value": value, "text": text, "checked": answers.get(first.name) == value} for value, text in first.choices
-    ]
+    radio_items = {
+        field.name: [
+            {"value": value, "text": text, "checked": answers.get(field.name) == value} for value, text in field.choices
+        ]
+        for field in question.fields
+    }
+    heading = question.title(answers)
     return _page(
         request,
         "question.html",
         400 if errors else 200,
-        title=question.heading,
+        title=heading,
+        heading=heading,
         question=question,
         answers=answers,
         radio_items=radio_items,
@@ -113,7 +115,7 @@ def _question(request: Request, question: Question, answers: Answers, errors: di
 
 def _check(request: Request, answers: Answers, errors: dict[str, str] | None = None) -> Response:
     rows = [
-        {"question": q, "label": q.check_label or q.heading, "value": display(q, answers)}
+        {"question": q, "label": q.check_label or q.title(answers), "value": display(q, answers)}
         for q in QUESTIONS
         if q.applies(answers)
     ]
@@ -146,7 +148,7 @@ async def questions(request: Request) -> Response:
     if action == "answer" and slug in BY_SLUG:
         question = BY_SLUG[slug]
         for field in question.fields:
-            answers[field.name] = str(form.get(field.name, "")).strip()
+            answers[field.name] = str(form.get(field.name, "")).strip()[:200]
         problems = check_question(question, answers)
         if problems:
             return _question(request, question, answers, problems)

@@ -1,17 +1,18 @@
 """The Better Off questions, one per page (the GOV.UK 'one question per page' pattern).
 
 Answers travel with the form as hidden fields, page to page, so nothing about a resident is kept on
-the server unless they or an adviser choose to save the case. Each answer is checked where it is
-given, with a message that names the field and says what to enter.
+the server unless they or an adviser choose to save the case. Each adult is asked about in their
+own right (work, pensions, disability, caring), with the same questions worded for "you" or "your
+partner"; a question that cannot apply is skipped (no partner questions for a single person, no
+pension questions before State Pension age, no rates for a benefit not received).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 
-from thrive.benefits.household import Adult, Benefit, Household, Tenure
+from thrive.benefits.household import Benefit, DlaCareRate, LowerOrHigher, PipRate, Tenure, WorkCapability
 from thrive.benefits.local_rules import LocalRules
 from thrive.benefits.tax_year import TaxYear
 
@@ -28,6 +29,7 @@ class Field:
     choices: tuple[tuple[str, str], ...] = ()
     optional: bool = False
     largest: int = 1_000_000
+    smallest: int = 0
 
 
 @dataclass(frozen=True)
@@ -37,19 +39,38 @@ class Question:
     fields: tuple[Field, ...]
     applies: Callable[[Answers], bool] = lambda answers: True
     check_label: str = ""
+    couple_heading: str = ""
+    """The heading for a couple, where it differs ("you and your partner")."""
 
     @property
     def single(self) -> bool:
         return len(self.fields) == 1
 
+    def title(self, answers: Answers) -> str:
+        return self.couple_heading if self.couple_heading and has_partner(answers) else self.heading
 
-def _partner(answers: Answers) -> bool:
-    return answers.get("partner") == "yes"
+
+@dataclass(frozen=True)
+class Person:
+    """How the questions address one adult: field-name prefix and the words of each question."""
+
+    prefix: str
+    do: str
+    does: str
+    have: str
+    are: str
+    you: str
+    your: str
+    label: str
+
+    def name(self, field: str) -> str:
+        return f"{self.prefix}{field}"
 
 
-def _rents(answers: Answers) -> bool:
-    return answers.get("tenure", "").startswith("RENT")
-
+YOU = Person("", "Do you", "you", "Have you", "Are you", "you", "your", "Your")
+PARTNER = Person("partner_", "Does your partner", "your partner", "Has your partner", "Is your partner",
+                 "your partner", "their", "Your partner's")  # fmt: skip
+PEOPLE = (YOU, PARTNER)
 
 YES_NO = (("yes", "Yes"), ("no", "No"))
 TENURES = (
@@ -59,7 +80,48 @@ TENURES = (
     (Tenure.OWNED_WITH_MORTGAGE.value, "I own it with a mortgage"),
     (Tenure.OWNED_OUTRIGHT.value, "I own it outright"),
 )
-DISABILITY = (("you", "Yes, I do"), ("partner", "Yes, my partner does"), ("both", "Yes, we both do"), ("no", "No"))
+WORK = (("employed", "Yes, as an employee"), ("self_employed", "Yes, self-employed"), ("no", "No"))
+DISABILITY_BENEFITS = (
+    ("pip", "Personal Independence Payment (PIP)"),
+    ("dla", "Disability Living Allowance (DLA)"),
+    ("aa", "Attendance Allowance"),
+    ("no", "None of these"),
+)
+PIP_RATES = ((PipRate.NONE.value, "Not this part"), (PipRate.STANDARD.value, "Standard rate"),
+             (PipRate.ENHANCED.value, "Enhanced rate"))  # fmt: skip
+DLA_CARE = ((DlaCareRate.NONE.value, "Not this part"), (DlaCareRate.LOWER.value, "Lowest rate"),
+            (DlaCareRate.MIDDLE.value, "Middle rate"), (DlaCareRate.HIGHER.value, "Highest rate"))  # fmt: skip
+LOWER_HIGHER = ((LowerOrHigher.NONE.value, "Not this part"), (LowerOrHigher.LOWER.value, "Lower rate"),
+                (LowerOrHigher.HIGHER.value, "Higher rate"))  # fmt: skip
+AA_RATES = LOWER_HIGHER[1:]
+CAPABILITY = (
+    (WorkCapability.LCWRA.value, "Yes: limited capability for work and work-related activity (LCWRA)"),
+    (WorkCapability.LCW.value, "Yes: limited capability for work (LCW)"),
+    (WorkCapability.WAITING.value, "I am waiting for a decision"),
+    (WorkCapability.NOT_ASSESSED.value, "No, or I have not had one"),
+)
+
+
+def has_partner(answers: Answers) -> bool:
+    return answers.get("partner") == "yes"
+
+
+def _rents(answers: Answers) -> bool:
+    return _asked(answers) and answers.get("tenure", "").startswith("RENT")
+
+
+def _children(answers: Answers) -> bool:
+    return _asked(answers) and bool(answers.get("children", "").strip())
+
+
+def _asked(answers: Answers) -> bool:
+    """Everything after the public funds question is skipped when the calculator cannot help."""
+    return answers.get("public_funds") != "yes"
+
+
+def _whole(answers: Answers, name: str) -> int | None:
+    text = answers.get(name, "").strip()
+    return int(text) if text.isascii() and text.isdigit() and len(text) < 4 else None
 
 
 def _year_choices() -> tuple[tuple[str, str], ...]:
@@ -69,9 +131,162 @@ def _year_choices() -> tuple[tuple[str, str], ...]:
     )
 
 
+def person_questions(who: Person, pension_age: int) -> list[Question]:
+    """The questions about one adult, each applying only where it can."""
+
+    def here(answers: Answers) -> bool:
+        return _asked(answers) and (who is YOU or has_partner(answers))
+
+    def age(answers: Answers) -> int:
+        return _whole(answers, who.name("age")) or 0
+
+    def working_age(answers: Answers) -> bool:
+        return here(answers) and age(answers) < pension_age
+
+    def works(answers: Answers) -> bool:
+        return here(answers) and answers.get(who.name("work")) in {"employed", "self_employed"}
+
+    def self_employed(answers: Answers) -> bool:
+        return here(answers) and answers.get(who.name("work")) == "self_employed"
+
+    def gets(benefit: str) -> Callable[[Answers], bool]:
+        return lambda answers: here(answers) and answers.get(who.name("disability")) == benefit
+
+    employed_words = "Pay a month, before tax"
+    return [
+        Question(
+            who.name("work"),
+            f"{who.do} work?",
+            (Field(who.name("work"), "", "choice", "Include any paid work, however few hours", WORK),),
+            here,
+            f"{who.label} work",
+        ),
+        Question(
+            who.name("pay"),
+            f"What {'do' if who is YOU else 'does'} {who.does} earn from work?",
+            (
+                Field(
+                    who.name("earnings"),
+                    employed_words,
+                    "money",
+                    "If self-employed, your profit a month after business costs, before tax",
+                ),
+                Field(who.name("hours"), "Hours a week", "whole", largest=100),
+            ),
+            works,
+            f"{who.label} pay and hours",
+        ),
+        Question(
+            who.name("start-up"),
+            f"Did {who.you} start working for {'yourself' if who is YOU else 'themselves'} in the last 12 months?",
+            (
+                Field(
+                    who.name("start_up"),
+                    "",
+                    "choice",
+                    "In the first 12 months Universal Credit uses actual earnings, not the minimum income floor",
+                    YES_NO,
+                ),
+            ),
+            self_employed,
+            f"{who.label} self-employment started in the last 12 months",
+        ),
+        Question(
+            who.name("pension"),
+            f"How much {'do' if who is YOU else 'does'} {who.does} get from pensions a month?",
+            (
+                Field(
+                    who.name("pension"),
+                    "",
+                    "money",
+                    "State Pension and any other pension, before tax. Leave it empty if none.",
+                    optional=True,
+                ),
+            ),
+            lambda answers: here(answers) and age(answers) >= pension_age,
+            f"{who.label} pensions a month",
+        ),
+        Question(
+            who.name("disability"),
+            f"{who.do} get a disability benefit?",
+            (Field(who.name("disability"), "", "choice", "", DISABILITY_BENEFITS),),
+            here,
+            f"{who.label} disability benefit",
+        ),
+        Question(
+            who.name("pip"),
+            f"Which parts of PIP {'do' if who is YOU else 'does'} {who.does} get?",
+            (
+                Field(who.name("pip_daily_living"), "Daily living part", "choice", choices=PIP_RATES),
+                Field(who.name("pip_mobility"), "Mobility part", "choice", choices=PIP_RATES),
+            ),
+            gets("pip"),
+            f"{who.label} PIP",
+        ),
+        Question(
+            who.name("dla"),
+            f"Which parts of DLA {'do' if who is YOU else 'does'} {who.does} get?",
+            (
+                Field(who.name("dla_care"), "Care part", "choice", choices=DLA_CARE),
+                Field(who.name("dla_mobility"), "Mobility part", "choice", choices=LOWER_HIGHER),
+            ),
+            gets("dla"),
+            f"{who.label} DLA",
+        ),
+        Question(
+            who.name("aa"),
+            f"Which rate of Attendance Allowance {'do' if who is YOU else 'does'} {who.does} get?",
+            (Field(who.name("attendance_allowance"), "", "choice", "", AA_RATES),),
+            gets("aa"),
+            f"{who.label} Attendance Allowance",
+        ),
+        Question(
+            who.name("work-capability"),
+            f"{who.have} had a work capability assessment that found limited capability for work?",
+            (
+                Field(
+                    who.name("work_capability"),
+                    "",
+                    "choice",
+                    "The assessment for Universal Credit or Employment and Support Allowance. "
+                    "PIP and DLA assessments are different.",
+                    CAPABILITY,
+                ),
+            ),
+            working_age,
+            f"{who.label} work capability assessment",
+        ),
+        Question(
+            who.name("caring"),
+            f"How many hours a week {'do' if who is YOU else 'does'} {who.does} care for someone?",
+            (
+                Field(
+                    who.name("care_hours"),
+                    "",
+                    "whole",
+                    "Someone who is ill, disabled or older, who does not pay for the care. Leave it empty if none.",
+                    optional=True,
+                    largest=168,
+                ),
+            ),
+            here,
+            f"{who.label} caring, hours a week",
+        ),
+        Question(
+            who.name("student"),
+            f"{who.are} in full-time education?",
+            (Field(who.name("student"), "", "choice", "At college, university or school", YES_NO),),
+            working_age,
+            f"{who.label} full-time education",
+        ),
+    ]
+
+
 def questions() -> list[Question]:
     """The questions in order; `applies` skips those that do not fit earlier answers."""
-    how_to_claim = LocalRules.shipped(TaxYear(2025)).how_to_claim
+    rules = LocalRules.shipped(TaxYear(2025))
+    how_to_claim = rules.how_to_claim
+    pension_age = rules.words.state_pension_age
     return [
         Question(
             "year",
@@ -80,7 +295,10 @@ def questions() -> list[Question]:
             check_label="Tax year",
         ),
         Question(
-            "age", "How old are you?", (Field("age", "", "whole", "In years", largest=120),), check_label="Your age"
+            "age",
+            "How old are you?",
+            (Field("age", "", "whole", "In years", largest=120, smallest=16),),
+            check_label="Your age",
         ),
         Question(
             "partner",
@@ -99,9 +317,24 @@ def questions() -> list[Question]:
         Question(
             "partner-age",
             "How old is your partner?",
-            (Field("partner_age", "", "whole", "In years", largest=120),),
-            _partner,
+            (Field("partner_age", "", "whole", "In years", largest=120, smallest=16),),
+            has_partner,
             "Your partner's age",
+        ),
+        Question(
+            "public-funds",
+            "Does anyone in your household have 'no recourse to public funds'?",
+            (
+                Field(
+                    "public_funds",
+                    "",
+                    "choice",
+                    "It is written on some visas and immigration documents. British and Irish citizens, and people "
+                    "with settled status, do not have it.",
+                    YES_NO,
+                ),
+            ),
+            check_label="No recourse to public funds",
         ),
         Question(
             "children",
@@ -116,98 +349,63 @@ def questions() -> list[Question]:
                     optional=True,
                 ),
             ),
-            check_label="Children's ages",
+            _asked,
+            "Children's ages",
         ),
         Question(
-            "work",
-            "What do you earn from work?",
+            "children-disability",
+            "Do any of the children get Disability Living Allowance or PIP?",
             (
                 Field(
-                    "earnings", "Pay a month, before tax", "money", "Leave it empty if you do not work", optional=True
-                ),
-                Field(
-                    "hours", "Hours a week", "whole", "Leave it empty if you do not work", optional=True, largest=100
-                ),
-            ),
-            check_label="Your work",
-        ),
-        Question(
-            "partner-work",
-            "What does your partner earn from work?",
-            (
-                Field(
-                    "partner_earnings",
-                    "Pay a month, before tax",
-                    "money",
-                    "Leave it empty if they do not work",
-                    optional=True,
-                ),
-                Field(
-                    "partner_hours",
-                    "Hours a week",
+                    "children_highest",
+                    "How many get the highest rate of DLA care, or enhanced PIP daily living",
                     "whole",
-                    "Leave it empty if they do not work",
+                    "Leave it empty if none",
                     optional=True,
-                    largest=100,
+                    largest=20,
                 ),
-            ),
-            _partner,
-            "Your partner's work",
-        ),
-        Question(
-            "pension",
-            "How much do you get from pensions a month?",
-            (
                 Field(
-                    "pension",
-                    "",
-                    "money",
-                    "State Pension and any other pension, for you and your partner, before tax. "
-                    "Leave it empty if none.",
+                    "children_other",
+                    "How many get DLA or PIP at another rate",
+                    "whole",
+                    "Leave it empty if none",
                     optional=True,
+                    largest=20,
                 ),
             ),
-            check_label="Pensions a month",
+            _children,
+            "Children's disability benefits",
         ),
-        Question(
-            "disability",
-            "Do you or your partner get a disability benefit?",
-            (
-                Field(
-                    "disability",
-                    "",
-                    "choice",
-                    "For example Personal Independence Payment (PIP) or Disability Living Allowance (DLA)",
-                    DISABILITY,
-                ),
-            ),
-            check_label="Disability benefit",
-        ),
-        Question(
-            "caring",
-            "Do you care for someone for 35 hours a week or more?",
-            (
-                Field(
-                    "caring",
-                    "",
-                    "choice",
-                    "Someone who is ill, disabled or older, who is not paid to be cared for",
-                    YES_NO,
-                ),
-            ),
-            check_label="Caring",
-        ),
+        *person_questions(YOU, pension_age),
+        *person_questions(PARTNER, pension_age),
         Question(
             "pregnant",
             "Is anyone in your household pregnant?",
             (Field("pregnant", "", "choice", "", YES_NO),),
-            check_label="Pregnant",
+            _asked,
+            "Pregnant",
+        ),
+        Question(
+            "childcare",
+            "How much do you pay for childcare a month?",
+            (
+                Field(
+                    "childcare",
+                    "",
+                    "money",
+                    "Paid to a registered nursery, childminder or after-school club. Leave it empty if none.",
+                    optional=True,
+                ),
+            ),
+            _children,
+            "Childcare a month",
         ),
         Question(
             "tenure",
             "Do you rent or own your home?",
             (Field("tenure", "", "choice", "", TENURES),),
-            check_label="Your home",
+            _asked,
+            "Your home",
         ),
         Question(
             "rent",
@@ -215,6 +413,36 @@ def questions() -> list[Question]:
             (Field("rent", "", "money", "Include service charges, but not bills like water or energy"),),
             _rents,
             "Rent a month",
+        ),
+        Question(
+            "bedrooms",
+            "How many bedrooms does your home have?",
+            (Field("bedrooms", "", "whole", "Count a studio flat as 1", largest=20, smallest=1),),
+            _rents,
+            "Bedrooms",
+        ),
+        Question(
+            "others",
+            "How old are the other adults who live with you?",
+            (
+                Field(
+                    "others",
+                    "",
+                    "ages",
+                    "Adults who are not your partner, such as a grown-up son or daughter or a parent, separated by "
+                    "commas. Leave it empty if none.",
+                    optional=True,
+                ),
+            ),
+            _asked,
+            "Other adults' ages",
+        ),
+        Question(
+            "others-pay",
+            "How much do the other adults earn from work a month, between them?",
+            (Field("others_pay", "", "money", "Before tax. Leave it empty if none.", optional=True),),
+            lambda answers: _asked(answers) and bool(answers.get("others", "").strip()),
+            "Other adults' pay a month",
         ),
         Question(
             "council-tax",
@@ -229,11 +457,12 @@ def questions() -> list[Question]:
                     optional=True,
                 ),
             ),
-            check_label="Council tax a year",
+            _asked,
+            "Council tax a year",
         ),
         Question(
             "savings",
-            "How much do you and your partner have in savings?",
+            "How much do you have in savings?",
             (
                 Field(
                     "savings",
@@ -244,16 +473,25 @@ def questions() -> list[Question]:
                     largest=10_000_000,
                 ),
             ),
-            check_label="Savings",
+            _asked,
+            "Savings",
+            "How much do you and your partner have in savings?",
         ),
         Question(
             "receiving",
             "Which of these do you get now, and how much a month?",
             tuple(
-                Field(f"receiving_{benefit.value}", how_to_claim[benefit].name, "money", optional=True)
+                Field(
+                    f"receiving_{benefit.value}",
+                    how_to_claim[benefit].name,
+                    "money",
+                    "Paid once a year: enter the amount for the year" if how_to_claim[benefit].once_a_year else "",
+                    optional=True,
+                )
                 for benefit in Benefit
             ),
-            check_label="What you get now, a month",
+            _asked,
+            "What you get now, a month",
         ),
     ]
 
@@ -262,128 +500,3 @@ QUESTIONS = questions()
 BY_SLUG = {q.slug: q for q in QUESTIONS}
 FIELDS = [f for q in QUESTIONS for f in q.fields]
 FIELD_NAMES = {f.name for f in FIELDS}
-
-
-def check_field(field: Field, raw: str) -> str | None:
-    """The message for a bad answer, or None; the GOV.UK error-message style: say what to enter."""
-    text = raw.strip()
-    label = (field.label or "this").lower()
-    if not text:
-        if field.optional:
-            return None
-        return "Select an answer" if field.kind == "choice" else f"Enter {label if field.label else 'an answer'}"
-    if field.kind == "choice":
-        return None if text in {value for value, _ in field.choices} else "Select one of the answers"
-    if field.kind == "ages":
-        parts = [p.strip() for p in text.split(",") if p.strip()]
-        if not all(p.isdigit() and int(p) <= 19 for p in parts):
-            return "Enter each child's age as a whole number from 0 to 19, separated by commas, like 3, 7"
-        return None
-    cleaned = text.replace(",", "").removeprefix("£")
-    try:
-        number = float(cleaned)
-    except ValueError:
-        example = "400.50" if field.kind == "money" else "30"
-        return f"Enter a number, like {example}. '{text}' is not a number"
-    if number < 0 or number > field.largest:
-        return f"Enter a number from 0 to {field.largest:,}"
-    if field.kind == "whole" and number != int(number):
-        return "Enter a whole number, like 30"
-    return None
-
-
-def check_question(question: Question, answers: Answers) -> dict[str, str]:
-    problems = {}
-    for field in question.fields:
-        message = check_field(field, answers.get(field.name, ""))
-        if message is not None:
-            problems[field.name] = message
-    return problems
-
-
-def next_question(answers: Answers) -> Question | None:
-    """The first question that applies and has not been answered; None when all are done."""
-    for question in QUESTIONS:
-        if question.applies(answers) and any(f.name not in answers for f in question.fields):
-            return question
-    return None
-
-
-def previous_question(slug: str, answers: Answers) -> Question | None:
-    index = [q.slug for q in QUESTIONS].index(slug)
-    for question in reversed(QUESTIONS[:index]):
-        if question.applies(answers):
-            return question
-    return None
-
-
-def all_problems(answers: Answers) -> dict[str, str]:
-    problems: dict[str, str] = {}
-    for question in QUESTIONS:
-        if question.applies(answers):
-            problems.update(check_question(question, answers))
-    return problems
-
-
-def _number(answers: Answers, name: str) -> float:
-    text = answers.get(name, "").strip().replace(",", "").removeprefix("£")
-    return float(text) if text else 0.0
-
-
-def household(answers: Answers) -> tuple[Household, TaxYear]:
-    """The household the answers describe; call only once `all_problems` is empty."""
-    disability = answers.get("disability", "no")
-    caring = answers.get("caring") == "yes"
-    pregnant = answers.get("pregnant") == "yes"
-    adults = [
-        Adult(
-            age=int(_number(answers, "age")),
-            earnings_per_year=_number(answers, "earnings") * 12,
-            hours_per_week=_number(answers, "hours"),
-            pension_per_year=_number(answers, "pension") * 12,
-            has_disability=disability in {"you", "both"},
-            care_hours_per_week=35.0 if caring else 0.0,
-            pregnant=pregnant,
-        )
-    ]
-    if _partner(answers):
-        adults.append(
-            Adult(
-                age=int(_number(answers, "partner_age")),
-                earnings_per_year=_number(answers, "partner_earnings") * 12,
-                hours_per_week=_number(answers, "partner_hours"),
-                has_disability=disability in {"partner", "both"},
-            )
-        )
-    children = tuple(int(p) for p in answers.get("children", "").split(",") if p.strip())
-    tenure = Tenure(answers.get("tenure", Tenure.RENT_PRIVATELY.value))
-    receiving = {
-        b: _number(answers, f"receiving_{b.value}") for b in Benefit if _number(answers, f"receiving_{b.value}")
-    }
-    home = Household(
-        adults=tuple(adults),
-        children_ages=children,
-        tenure=tenure,
-        rent_per_month=_number(answers, "rent") if tenure.rents else 0.0,
-        council_tax_per_year=_number(answers, "council_tax"),
-        savings=_number(answers, "savings"),
-        receiving_per_month=receiving,
-    )
-    year = TaxYear.parse(answers["year"]) if answers.get("year") else TaxYear.containing(date.today())
-    return home, year
-
-
-def display(question: Question, answers: Answers) -> str:
-    """An answer as the check-your-answers page shows it."""
-    shown = []
-    for field in question.fields:
-        raw = answers.get(field.name, "").strip()
-        if field.kind == "choice":
-            raw = dict(field.choices).get(raw, raw)
-        elif field.kind == "money" and raw:
-            raw = f"£{raw.removeprefix('£')}"
-        if field.label and raw:
-            shown.append(f"{field.label}: {raw}")
-        elif raw:
-            shown.append(raw)
-    return "; ".join(shown) or "None"

@@ -11,13 +11,14 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
-from thrive.benefits.batch import BENEFITS, assess_chunk, run_batch
+from thrive.benefits.batch import BENEFITS, assess_chunk, caseload_households, run_batch
 from thrive.benefits.calculator import Calculator
-from thrive.benefits.household import Adult, Benefit, Household, Tenure
+from thrive.benefits.household import Benefit, PipRate
 from thrive.benefits.tax_year import TaxYear
 from thrive.cli.app import app
 from thrive.data.caseload import check_caseload
 from thrive.data.disclosure_rules import load_disclosure_rules
+from thrive.data.problems import ProblemsError
 from thrive.data.synthetic_caseload import luton_wards, synthetic_caseload
 
 YEAR = TaxYear(2025)
@@ -32,32 +33,36 @@ def _caseload(households: int) -> pd.DataFrame:
 def test_a_chunk_gives_the_same_entitlements_as_the_single_household_path(calculator: Calculator) -> None:
     frame = _caseload(40)
     chunk = assess_chunk(frame, YEAR.start_year, at_least=0.0)
-    households = [
-        Household(
-            adults=tuple(
-                Adult(
-                    age=int(row[f"age_{i}"]),
-                    earnings_per_year=row[f"earnings_{i}"],
-                    hours_per_week=row[f"hours_{i}"],
-                    pension_per_year=row[f"pension_{i}"],
-                    has_disability=bool(row[f"disabled_{i}"]),
-                    care_hours_per_week=row["care_hours_1"] if i == 1 else 0.0,
-                )
-                for i in (1, 2)
-                if i == 1 or not np.isnan(row["age_2"])
-            ),
-            children_ages=tuple(int(a) for a in row["children_ages"].split(";") if a),
-            tenure=Tenure(row["tenure"]),
-            rent_per_month=row["rent_month"],
-            council_tax_per_year=row["council_tax_year"],
-            savings=row["savings"],
-        )
-        for row in frame.to_dict(orient="records")
-    ]
-    single = calculator.amounts(households, YEAR)
+    single = calculator.amounts(caseload_households(frame), YEAR)
     claims = np.column_stack([frame[f"receives_{b.value}"].to_numpy() > 0 for b in BENEFITS])
     expected = np.where(claims, 0.0, np.column_stack([single.per_year[b] for b in BENEFITS]))
     np.testing.assert_allclose(chunk.unclaimed, expected, atol=0.01)
+
+
+def test_each_partner_in_a_caseload_row_is_their_own_person() -> None:
+    # The partner cares for 35 hours a week and gets enhanced PIP daily living; the first adult
+    # neither. The partner's Carer's Allowance (£83.30 a week, 2025-26, GOV.UK) is the household's.
+    raw = synthetic_caseload(1).astype(str).replace("nan", "")
+    raw.loc[0, ["age_1", "age_2", "earnings_1", "hours_1", "earnings_2", "hours_2", "pension_1", "pension_2"]] = [
+        "40", "38", "0", "0", "0", "0", "0", "0"
+    ]  # fmt: skip
+    raw.loc[0, ["care_hours_1", "care_hours_2", "pip_daily_living_1", "work_capability_1"]] = ["0", "35", "", ""]
+    raw.loc[0, "pip_daily_living_2"] = "ENHANCED"
+    frame = check_caseload(raw, "caseload.csv", WARDS)
+    (household,) = caseload_households(frame)
+    assert household.adults[1].care_hours_per_week == 35
+    assert household.adults[1].disability.pip_daily_living == PipRate.ENHANCED
+    assert not household.adults[0].has_disability
+    chunk = assess_chunk(frame, YEAR.start_year, at_least=0.0)
+    assert chunk.unclaimed[0, BENEFITS.index(Benefit.CARERS_ALLOWANCE)] == pytest.approx(83.30 * 52, abs=0.01)
+
+
+def test_the_old_yes_no_disability_column_is_refused_with_what_to_use_instead() -> None:
+    raw = synthetic_caseload(2).astype(str).replace("nan", "")
+    raw["disabled_1"] = "yes"
+    with pytest.raises(ProblemsError) as refused:
+        check_caseload(raw, "caseload.csv", WARDS)
+    assert "use pip_daily_living_1" in str(refused.value.problems[0])
 
 
 def test_counts_and_amounts_add_up_by_ward_and_benefit_and_pass_disclosure_control() -> None:
@@ -123,3 +128,20 @@ def test_the_command_prints_the_protected_table_as_json(tmp_path: Path) -> None:
     assert table["synthetic"] is True
     assert table["households"] == 200
     assert set(table["by_benefit"]) == {b.value for b in Benefit}
+
+
+def test_a_tax_year_without_rules_is_one_clear_line(tmp_path: Path) -> None:
+    path = tmp_path / "caseload.csv"
+    synthetic_caseload(3).to_csv(path, index=False)
+    outcome = CliRunner().invoke(app, ["better-off", "batch", str(path), "--year", "2019-20"])
+    assert outcome.exit_code == 2
+    assert outcome.output.strip() == "--year: Better Off has the rules for 2023-24 to 2026-27 only, not 2019-20."
+
+
+def test_a_file_that_is_not_a_caseload_is_one_clear_line(tmp_path: Path) -> None:
+    path = tmp_path / "caseload.xlsx"
+    path.write_bytes(b"\x00\x01 not a workbook")
+    outcome = CliRunner().invoke(app, ["better-off", "batch", str(path), "--year", "2025-26"])
+    assert outcome.exit_code == 1
+    assert "caseload.xlsx: the file is not a readable XLSX workbook" in outcome.output
+    assert "Traceback" not in outcome.output

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from thrive.benefits.calculator import Calculator
-from thrive.benefits.household import Adult, Benefit, Household, Tenure
+from thrive.benefits.household import Adult, Benefit, Disability, Household, PipRate, Tenure
 from thrive.benefits.tax_year import TaxYear
 
 YEAR = TaxYear(2025)
@@ -26,7 +26,11 @@ def test_working_age_household_outside_the_protected_groups_gets_at_most_75_perc
 
 
 def test_a_household_with_a_disabled_person_is_protected_and_can_get_100_percent_off(calculator: Calculator) -> None:
-    household = Household(adults=(Adult(age=30, has_disability=True),), rent_per_month=600, council_tax_per_year=1400)
+    household = Household(
+        adults=(Adult(age=30, disability=Disability(pip_daily_living=PipRate.STANDARD)),),
+        rent_per_month=600,
+        council_tax_per_year=1400,
+    )
     assert _per_year(calculator, household, Benefit.COUNCIL_TAX_REDUCTION) == pytest.approx(1400)
 
 
@@ -66,7 +70,10 @@ def test_free_school_meals_for_a_school_age_child_on_universal_credit_under_the_
     calculator: Calculator,
 ) -> None:
     # free_school_meals.yaml: £2.61 a meal × 190 days = £495.90 a child; 2025-26 limit £7,400 take-home.
-    household = Household(adults=(Adult(age=30, earnings_per_year=6000, hours_per_week=12),), children_ages=(7, 9, 2))
+    # The 7-year-old is an infant (reception to year 2), whose meals are free anyway: not counted.
+    household = Household(
+        adults=(Adult(age=30, earnings_per_year=6000, hours_per_week=12),), children_ages=(7, 9, 11, 2)
+    )
     assert _per_year(calculator, household, Benefit.FREE_SCHOOL_MEALS) == pytest.approx(2 * 495.90)
     richer = Household(adults=(Adult(age=30, earnings_per_year=9000, hours_per_week=20),), children_ages=(7, 9, 2))
     assert _per_year(calculator, richer, Benefit.FREE_SCHOOL_MEALS) == 0

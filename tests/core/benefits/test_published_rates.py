@@ -101,6 +101,7 @@ def test_the_fast_path_agrees_with_policyengine_uks_own_simulation(calculator: C
                 "tenure_type": {year: "RENT_PRIVATELY"},
                 "region": {year: "EAST_OF_ENGLAND"},
                 "local_authority": {year: "LUTON"},
+                "brma": {year: "LUTON"},
             }
         },
     }
