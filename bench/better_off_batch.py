@@ -1,6 +1,6 @@
 """Better Off batch targeting: 100,000 SYNTHETIC households on 2 cores.
 
-Generates the synthetic caseload (thrive.data.synthetic_caseload), checks it as the command does,
+Generates the synthetic caseload (thrive.demo.caseload), checks it as the command does,
 then runs it on 2 local worker processes (each loads PolicyEngine UK itself, and that start-up is
 counted). The baseline, measured in the same run on a few households, is the naive loop: a new
 `policyengine_uk.Simulation(situation=…)` for each household, computing the same benefits.
@@ -22,7 +22,8 @@ from thrive.benefits.batch import run_batch
 from thrive.benefits.engine import BENUNIT_VARIABLES, HOUSEHOLD_VARIABLES, WHEN_NEEDED
 from thrive.benefits.tax_year import TaxYear
 from thrive.data.caseload import check_caseload
-from thrive.data.synthetic_caseload import luton_wards, synthetic_caseload
+from thrive.data.dataset import luton_wards
+from thrive.demo.caseload import synthetic_caseload
 
 YEAR = TaxYear(2025)
 

@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from thrive.data.dataset import load_dataset
-from thrive.data.importer import ImportOptions, import_file
+from thrive.services.imports import ImportOptions, import_file
 from thrive.store.database import make_engine
 from thrive.store.loading import load_dataset_into_store
 from thrive.store.migrate import upgrade

@@ -23,8 +23,8 @@ import duckdb
 from sqlalchemy import create_engine, text
 
 from thrive.data.dataset import load_dataset
-from thrive.data.importer import ImportFormat, ImportOptions, import_file
 from thrive.data.open_data import shipped_manifest
+from thrive.services.imports import ImportFormat, ImportOptions, import_file
 from thrive.store.database import make_engine
 from thrive.store.loading import load_dataset_into_store
 from thrive.store.migrate import upgrade

@@ -20,8 +20,8 @@ import pytest
 from sqlalchemy import Engine, create_engine, text
 
 from thrive.data.dataset import load_dataset
-from thrive.data.importer import Progress
 from thrive.framework.dataset import Dataset
+from thrive.services.imports import Progress
 from thrive.services.open_data import load_open_data
 from thrive.store.database import make_engine
 from thrive.store.loading import load_dataset_into_store

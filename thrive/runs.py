@@ -15,11 +15,11 @@ from thrive.assess import MeasureAssessment, assess_roadmap
 from thrive.assess.roadmap import usable_as_of
 from thrive.assess.rules import AssessmentRules
 from thrive.data.rules import load_rules
-from thrive.data.snapshot import from_snapshot, snapshot
 from thrive.store.assessments import StoredRun, data_version, load_run, save_run
 from thrive.store.database import read_connection, write_transaction
 from thrive.store.framework_store import read_roadmap
 from thrive.store.observations import WORKING, current_observations, observations_from_frame
+from thrive.store.snapshot import from_snapshot, snapshot
 
 
 def make_run(

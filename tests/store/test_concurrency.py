@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, select
 
-from thrive.data.importer import ImportOptions, import_file
+from thrive.services.imports import ImportOptions, import_file
 from thrive.store.database import make_engine
 from thrive.store.schema import change_set, observation_revision
 

@@ -8,9 +8,9 @@ from pathlib import Path
 from sqlalchemy import Engine, func, select
 
 from thrive.assess import assess_roadmap
-from thrive.data.deprivation_import import import_deprivation
 from thrive.data.rules import load_rules
 from thrive.datasets import OPEN_DATA
+from thrive.services.deprivation_imports import import_deprivation
 from thrive.store.database import read_connection
 from thrive.store.deprivation import latest_deprivation_releases
 from thrive.store.framework_store import read_roadmap

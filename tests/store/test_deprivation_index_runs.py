@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, func, select
 
-from thrive.data.index_compute import compute_and_store
 from thrive.data.index_framework import shipped_framework_path
 from thrive.data.problems import ProblemsError
+from thrive.services.index_runs import compute_and_store
 from thrive.store.database import read_connection
 from thrive.store.index_runs import latest_index_run
 from thrive.store.schema import change_set, index_framework_version, index_run

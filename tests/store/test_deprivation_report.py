@@ -6,12 +6,12 @@ import re
 
 from sqlalchemy import Engine
 
-from thrive.data.deprivation_import import import_deprivation
-from thrive.data.index_compute import compute_and_store
 from thrive.data.index_framework import shipped_framework_path
 from thrive.datasets import OPEN_DATA
 from thrive.reports.html import render_html
 from thrive.reports.progress import progress_report
+from thrive.services.deprivation_imports import import_deprivation
+from thrive.services.index_runs import compute_and_store
 
 IOD2019 = OPEN_DATA / "iod2019" / "File_2_IoD2019_Domains_of_Deprivation.csv.gz"
 FILE_9 = OPEN_DATA / "iod2019" / "File_9_IoD2019_Transformed_Scores.csv.gz"

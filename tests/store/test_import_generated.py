@@ -13,8 +13,8 @@ from sqlalchemy import Engine
 
 from tests.conftest import shipped_dataset
 from tests.store.dump import dump
-from thrive.data.importer import ImportOptions, import_file
 from thrive.framework import PeriodError, parse_period
+from thrive.services.imports import ImportOptions, import_file
 
 MEASURES = {m.id for m in shipped_dataset().roadmap.measures}
 AREAS = {a.code for a in shipped_dataset().roadmap.areas}

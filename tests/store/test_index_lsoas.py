@@ -12,11 +12,11 @@ from typer.testing import CliRunner
 
 from tests.conftest import FIXTURES
 from thrive.cli.app import app
-from thrive.data.deprivation_import import import_deprivation
-from thrive.data.index_compute import compute_and_store
 from thrive.data.index_framework import parse_lsoa_framework, shipped_framework_path
 from thrive.data.index_values import luton_lsoa_inputs
 from thrive.datasets import OPEN_DATA
+from thrive.services.deprivation_imports import import_deprivation
+from thrive.services.index_runs import compute_and_store
 from thrive.store.database import read_connection
 from thrive.store.deprivation import latest_deprivation_releases
 from thrive.store.index_runs import latest_index_run

@@ -8,10 +8,10 @@ import httpx
 from sqlalchemy import Engine
 
 from tests.conftest import FIXTURES
-from thrive.data.deprivation_import import import_deprivation
-from thrive.data.index_compute import compute_and_store
 from thrive.data.index_framework import shipped_framework_path
 from thrive.datasets import OPEN_DATA
+from thrive.services.deprivation_imports import import_deprivation
+from thrive.services.index_runs import compute_and_store
 
 IOD2019 = OPEN_DATA / "iod2019"
 IOD2025 = OPEN_DATA / "iod2025" / "imd2025_england_lsoa21_humaniverse.csv.gz"

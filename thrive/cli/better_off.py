@@ -45,8 +45,8 @@ def batch(
     from thrive.benefits.local_rules import supported  # noqa: PLC0415
     from thrive.benefits.tax_year import TaxYear  # noqa: PLC0415
     from thrive.data.caseload import read_caseload  # noqa: PLC0415
+    from thrive.data.dataset import luton_wards  # noqa: PLC0415
     from thrive.data.disclosure_rules import load_disclosure_rules  # noqa: PLC0415
-    from thrive.data.synthetic_caseload import luton_wards  # noqa: PLC0415
 
     try:
         chosen = supported(TaxYear.parse(year) if year else TaxYear.current())
@@ -166,7 +166,7 @@ def synthetic(
     seed: int = typer.Option(2040, "--seed"),
 ) -> None:
     """Write a SYNTHETIC caseload extract in the batch format (for trying the batch, tests and benchmarks)."""
-    from thrive.data.synthetic_caseload import synthetic_caseload  # noqa: PLC0415
+    from thrive.demo.caseload import synthetic_caseload  # noqa: PLC0415
 
     synthetic_caseload(households, seed).to_csv(path, index=False)
     console.print(f"Wrote {households:,} SYNTHETIC households to {path}.")

@@ -8,9 +8,10 @@ from typing import Any
 
 import typer
 from rich.console import Console
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Engine
 
 from thrive.store.database import database_url, make_engine
+from thrive.store.migrate import is_set_up
 
 console = Console()
 errors = Console(stderr=True)
@@ -19,7 +20,7 @@ errors = Console(stderr=True)
 def engine() -> Engine:
     """The database every command but `init` works on; it must have been set up."""
     db = make_engine()
-    if not inspect(db).has_table("measure"):
+    if not is_set_up(db):
         errors.print(f"The database at {safe_url(database_url())} has not been set up yet. Run 'thrive init' first.")
         raise typer.Exit(2)
     return db

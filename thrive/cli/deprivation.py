@@ -9,12 +9,12 @@ import typer
 from rich.table import Table
 
 from thrive.cli.context import console, engine, errors, print_json
-from thrive.data.deprivation_import import import_deprivation
 from thrive.data.incomes import read_income_distribution
 from thrive.data.problems import ProblemsError
 from thrive.index.deprivation import DECILES
 from thrive.index.inequality import METHOD as GINI_METHOD
 from thrive.index.inequality import gini_coefficient
+from thrive.services.deprivation_imports import import_deprivation
 from thrive.store.changes import default_actor
 from thrive.store.database import read_connection
 from thrive.store.deprivation import latest_deprivation_releases

@@ -9,9 +9,9 @@ import typer
 from rich.table import Table
 
 from thrive.cli.context import console, engine, errors, print_json
-from thrive.data.index_compute import compute_and_store
 from thrive.data.index_framework import shipped_framework_path
 from thrive.data.problems import ProblemsError
+from thrive.services.index_runs import compute_and_store
 from thrive.store.changes import default_actor
 from thrive.store.database import read_connection
 from thrive.store.index_runs import latest_index_run

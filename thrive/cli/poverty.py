@@ -25,7 +25,6 @@ from thrive.poverty.bands import BANDS
 from thrive.poverty.lines import LineTable
 from thrive.poverty.run import ModelRun, run_model
 from thrive.poverty.summary import Distribution, distributions
-from thrive.poverty.synthetic import synthetic_panel
 from thrive.store.changes import default_actor
 from thrive.store.poverty import poverty_runs, publish_model_run, run_figures
 
@@ -157,6 +156,8 @@ def synthetic(
     seed: int = typer.Option(2040, "--seed"),
 ) -> None:
     """Write a made-up household panel, labelled synthetic, and its known answer (OUTPUT.answer.json)."""
+    from thrive.demo.poverty_panel import synthetic_panel  # noqa: PLC0415 (demo data, loaded only here)
+
     table = load_line_table()
     areas = sorted(ward_lookup(load_dataset("luton2040").roadmap.areas).items())
     frame, known = synthetic_panel(table, areas, households, tuple(range(first_year, last_year + 1)), seed)

@@ -8,8 +8,8 @@ import typer
 from rich.table import Table
 
 from thrive.cli.context import console, engine, errors, print_json
-from thrive.data.roadmap_export import latest_by_series, measure_detail, measure_summary
 from thrive.framework.units import format_value
+from thrive.publishing.shapes import latest_by_series, measure_detail, measure_summary
 from thrive.store.database import read_connection
 from thrive.store.framework_store import read_roadmap
 from thrive.store.history import observation_history, target_history

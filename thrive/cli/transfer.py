@@ -9,8 +9,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from thrive.cli.context import console, engine, errors, print_json
-from thrive.data.exporter import ExportFormat, template_frame, write_export
-from thrive.data.importer import ImportFormat, ImportOptions, ImportResult, import_file
+from thrive.publishing.shapes import ExportFormat, template_frame, write_export
+from thrive.services.imports import ImportFormat, ImportOptions, ImportResult, import_file
 from thrive.store.changes import default_actor
 from thrive.store.database import read_connection
 

@@ -1,1 +1,1 @@
-"""Data in and out: shipped datasets, importers, validation and exporters."""
+"""Data in: the shipped datasets and the readers that check files and give domain objects or problems."""

@@ -251,6 +251,11 @@ def _read_areas(path: Path) -> tuple[Area, ...]:
         )
 
 
+def luton_wards(name: str = "luton2040") -> list[str]:
+    """Luton's ward codes, from the dataset's list of areas: the wards a caseload extract may name."""
+    return sorted(a.code for a in _read_areas(dataset_path(name) / "areas.csv") if a.type is AreaType.WARD)
+
+
 def _measure(entry: MeasureEntry) -> Measure:
     outcome = Outcome(entry.outcome, entry.priority, entry.ordinal, entry.outcome_ref)
     table = entry.priority_table or {}

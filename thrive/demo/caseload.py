@@ -10,14 +10,9 @@ import numpy as np
 import pandas as pd
 
 from thrive.data.caseload import RECEIVES
-from thrive.datasets import dataset_path
+from thrive.data.dataset import luton_wards
 
 TENURES = ["RENT_FROM_COUNCIL", "RENT_FROM_HA", "RENT_PRIVATELY", "OWNED_WITH_MORTGAGE", "OWNED_OUTRIGHT"]
-
-
-def luton_wards() -> list[str]:
-    areas = pd.read_csv(dataset_path("luton2040") / "areas.csv", dtype=str)
-    return sorted(areas.loc[areas["type"] == "ward", "code"])
 
 
 def synthetic_caseload(households: int, seed: int = 2040) -> pd.DataFrame:

@@ -1,17 +1,27 @@
-"""The Road Map as JSON-ready dictionaries: the shape `thrive measures --json` and `thrive show --json` promise.
+"""What Thrive publishes, in one place: the Road Map as JSON-ready dictionaries (the shape
+`thrive measures --json`, `thrive show --json`, the API and the reports promise) and the figures as
+template rows (the shape `thrive export` and the download links write, so that export then import is a no-op).
 
 These shapes are a public contract (README, "JSON shapes"); change them only by adding keys.
 """
 
 from __future__ import annotations
 
+import io
+import json
+from collections.abc import Mapping
+from enum import StrEnum
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
+from sqlalchemy import Connection
 
+from thrive.data.template import TEMPLATE_COLUMNS
 from thrive.framework import Measure, RoadMap, Target
 from thrive.framework.area import LUTON
-from thrive.store.observations import FLAGS, NUMBERS
+from thrive.store.framework_store import measure_of_series
+from thrive.store.observations import FLAGS, NUMBERS, WORKING, current_observations
 
 
 def latest_by_series(current: pd.DataFrame, area_code: str = LUTON) -> dict[str, dict[str, Any]]:
@@ -111,3 +121,63 @@ def measure_detail(
         history={"observations": observation_history, "targets": target_history},
     )
     return summary
+
+
+class ExportFormat(StrEnum):
+    CSV = "csv"
+    XLSX = "xlsx"
+    JSON = "json"
+
+
+MEDIA_TYPES = {
+    ExportFormat.CSV: "text/csv; charset=utf-8",
+    ExportFormat.XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ExportFormat.JSON: "application/json",
+}
+
+
+def template_rows(current: pd.DataFrame, measure_of_series: Mapping[str, str]) -> pd.DataFrame:
+    """Current observations as template rows, in a stable order so that exports can be diffed."""
+    out = pd.DataFrame(
+        {
+            "measure": current["series_id"].map(measure_of_series),
+            "series": current["series_id"],
+            "area": current["area_code"],
+            "period": current["period_label"],
+            "period_kind": current["period_kind"],
+            **{name: current[name] for name in NUMBERS},
+            **{name: current[name].map({True: "yes", False: "no"}) for name in FLAGS},
+            "source": current["source"],
+            "note": current["note"],
+            "ref": current["ref"],
+            "_start": current["period_start"],
+        }
+    )
+    out = out.sort_values(["measure", "series", "area", "_start", "period_kind"], kind="stable")
+    return out[TEMPLATE_COLUMNS].reset_index(drop=True)
+
+
+def template_frame(connection: Connection, series_ids: list[str] | None = None, view: str = WORKING) -> pd.DataFrame:
+    """The Road Map's figures as template rows (an indicator's own series is not a measure's, so it is left out)."""
+    measures = measure_of_series(connection)
+    current = current_observations(connection, series_ids if series_ids is not None else list(measures), view=view)
+    return template_rows(current, measures)
+
+
+def export_bytes(frame: pd.DataFrame, fmt: ExportFormat) -> bytes:
+    if fmt is ExportFormat.CSV:
+        return frame.to_csv(index=False, lineterminator="\n").encode("utf-8")
+    if fmt is ExportFormat.XLSX:
+        buffer = io.BytesIO()
+        with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+            frame.to_excel(writer, index=False, sheet_name="observations")
+        return buffer.getvalue()
+    records = [
+        {key: (None if pd.isna(value) else value) for key, value in row.items()}
+        for row in frame.to_dict(orient="records")
+    ]
+    return (json.dumps({"format": "thrive-template", "observations": records}, indent=1) + "\n").encode("utf-8")
+
+
+def write_export(frame: pd.DataFrame, path: Path, fmt: ExportFormat) -> None:
+    path.write_bytes(export_bytes(frame, fmt))

@@ -1,38 +1,11 @@
-"""Officers' commentary for a report: as it stood at the run's data version, newest period first.
-
-The store's own readers give today's commentary; a report needs the words as they were when
-its run was made, so that making the report again gives the same words.
-"""
+"""Officers' commentary for a report: each measure's newest period, as it stood at the run's data version."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Connection, select
-
 from thrive.framework.period import PeriodError, parse_period
 from thrive.store.commentary import Commentary, Section
-from thrive.store.observations import PUBLISHED
-from thrive.store.schema import change_set, commentary_revision
-
-
-def commentary_at(connection: Connection, version: int, *, published_only: bool) -> list[Commentary]:
-    """The newest revision of each measure's commentary per period and section, up to a data version."""
-    revision = commentary_revision
-    query = (
-        select(revision, change_set.c.actor, change_set.c.created_at)
-        .join(change_set, change_set.c.id == revision.c.change_set_id)
-        .where(revision.c.change_set_id <= version)
-        .order_by(revision.c.id)
-    )
-    if published_only:
-        query = query.where(revision.c.status == PUBLISHED)
-    newest: dict[tuple[str, str, str], Commentary] = {}
-    for r in connection.execute(query):
-        newest[(r.measure_id, r.period_label, r.section)] = Commentary(
-            r.id, r.measure_id, r.period_label, Section(r.section), r.text, r.status, r.actor, r.created_at.isoformat()
-        )
-    return [newest[key] for key in sorted(newest)]
 
 
 def _period_end(label: str) -> date | None:

@@ -2,7 +2,7 @@
 
 Nothing here judges: statuses, trends, benchmarks and their reasons are copied from the run's
 results, and the figures and targets from the run's snapshot. The wording of milestones and
-targets follows `thrive measures --json` (thrive.data.roadmap_export), so a report and the
+targets follows `thrive measures --json` (thrive.publishing.shapes), so a report and the
 command line print the same words.
 """
 
@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from thrive.assess.model import status_words
-from thrive.data.roadmap_export import measure_summary
 from thrive.framework import Measure, Observation, Target
 from thrive.framework.area import ENGLAND, LUTON
 from thrive.framework.units import format_value
+from thrive.publishing.shapes import measure_summary
 from thrive.reports.source import ReportSource
 from thrive.store.commentary import Commentary, Section
 

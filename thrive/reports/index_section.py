@@ -10,11 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, func, select
+from sqlalchemy import Connection, Engine
 
 from thrive.reports.tables import Column, DataTable, Kind
 from thrive.store.database import read_connection
-from thrive.store.schema import deprivation_release, index_framework_version, index_run
+from thrive.store.deprivation import latest_deprivation_releases
+from thrive.store.index_runs import latest_index_run
 
 ANCHOR = "thriving-people-index"
 HEADING = "Thriving People Index and deprivation"
@@ -139,24 +140,10 @@ def index_section(engine: Engine, data_version: int) -> IndexSection:
 
 
 def _index(connection: Connection, data_version: int) -> dict[str, Any] | None:
-    newest = select(func.max(index_run.c.id)).where(index_run.c.change_set_id <= data_version).scalar_subquery()
-    row = connection.execute(
-        select(index_run.c.id, index_run.c.results, index_framework_version.c.version)
-        .join(index_framework_version, index_framework_version.c.id == index_run.c.framework_version_id)
-        .where(index_run.c.id == newest)
-    ).first()
-    return None if row is None else {"run": row.id, "framework_version": row.version, "results": row.results}
+    run = latest_index_run(connection, up_to=data_version)
+    return None if run is None else {k: run[k] for k in ("run", "framework_version", "results")}
 
 
 def _releases(connection: Connection, data_version: int) -> list[dict[str, Any]]:
-    newest = (
-        select(func.max(deprivation_release.c.id))
-        .where(deprivation_release.c.change_set_id <= data_version)
-        .group_by(deprivation_release.c.release_year)
-    )
-    rows = connection.execute(
-        select(deprivation_release.c.summary)
-        .where(deprivation_release.c.id.in_(newest.scalar_subquery()))
-        .order_by(deprivation_release.c.release_year)
-    )
-    return [dict(row.summary) for row in rows]
+    releases = latest_deprivation_releases(connection, up_to=data_version)
+    return [dict(releases[year]["summary"]) for year in sorted(releases)]

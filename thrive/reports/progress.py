@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine
 
 from thrive.datasets import dataset_path
 from thrive.reports.bands import BandTable, newest_band_table
@@ -40,7 +40,7 @@ from thrive.reports.source import ReportSource, choose_run, open_source
 from thrive.reports.tables import Cell, Column, DataTable, Kind
 from thrive.store.commentary import Section
 from thrive.store.database import read_connection
-from thrive.store.schema import document
+from thrive.store.framework_store import read_documents
 
 LAYOUT = Path(__file__).with_name("progress.yaml")
 FIRST_YEAR = 2019
@@ -76,7 +76,7 @@ def progress_report(engine: Engine, *, year: int, run_id: int | None, draft: boo
     run = choose_run(engine, run_id, draft=draft, actor=actor)
     source = open_source(engine, run, draft=draft)
     with read_connection(engine) as connection:
-        documents = [dict(row._mapping) for row in connection.execute(select(document).order_by(document.c.id))]
+        documents = read_documents(connection)
     return build_progress(source, year=year, documents=documents, index=index_section(engine, source.run.data_version))
 
 

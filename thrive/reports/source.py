@@ -9,21 +9,19 @@ commentary come from the store; commentary is taken as it stood at the run's dat
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine
 
-from thrive.data.snapshot import from_snapshot
 from thrive.framework import Measure, Observation, RoadMap
-from thrive.reports.commentary import commentary_at
 from thrive.reports.errors import ReportError
 from thrive.runs import make_run
-from thrive.store.assessments import StoredRun, data_version, load_run
-from thrive.store.commentary import Commentary
+from thrive.store.assessments import StoredRun, data_version, earlier_runs, load_run
+from thrive.store.commentary import Commentary, commentary_at
 from thrive.store.database import read_connection
 from thrive.store.framework_store import read_roadmap
 from thrive.store.observations import PUBLISHED, WORKING
-from thrive.store.schema import assessment_run
+from thrive.store.snapshot import from_snapshot
 
 
 @dataclass(frozen=True)
@@ -78,15 +76,9 @@ def choose_run(engine: Engine, run_id: int | None, *, draft: bool, actor: str) -
 def previous_run(engine: Engine, current: StoredRun, made_by: datetime) -> StoredRun | None:
     """The newest run of the same view made on or before `made_by` (and before `current`)."""
     with read_connection(engine) as connection:
-        rows = connection.execute(
-            select(assessment_run.c.id, assessment_run.c.created_at)
-            .where(assessment_run.c.view == current.view, assessment_run.c.id < current.id)
-            .order_by(assessment_run.c.id.desc())
-        ).all()
-        for row in rows:
-            created = row.created_at if row.created_at.tzinfo else row.created_at.replace(tzinfo=UTC)
+        for run_id, created in earlier_runs(connection, current.view, current.id):
             if created <= made_by:
-                return load_run(connection, int(row.id))
+                return load_run(connection, run_id)
     return None
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Protocol
 
 import pandas as pd
-from sqlalchemy import Connection, Engine, insert, select
+from sqlalchemy import Engine
 
 from thrive.data.dfe_statistics import dfe_rows
 from thrive.data.fingertips import FingertipsLink, fingertips_rows, shipped_fingertips_links
@@ -27,10 +27,9 @@ from thrive.framework import Area, Indicator, RoadMap
 from thrive.services.official_figures import reconcile_official_figures
 from thrive.store.changes import ChangeSet, record_change_set
 from thrive.store.database import read_connection, write_transaction
-from thrive.store.framework_store import read_roadmap
+from thrive.store.framework_store import add_areas, read_roadmap
 from thrive.store.indicators import indicator_changes, record_indicators
 from thrive.store.observations import ObservationPlan, apply_observation_plan, check_references, plan_observations
-from thrive.store.schema import area
 
 CHUNK = 100_000
 
@@ -145,7 +144,7 @@ def import_file(engine: Engine, path: Path, options: ImportOptions, progress: Pr
         return result
 
     with write_transaction(engine, bulk=True) as connection:
-        _add_areas(connection, prepared.areas)
+        add_areas(connection, prepared.areas)
         new, changed = indicator_changes(connection, prepared.indicators)
         result.new_indicators = [i.id for i in new]
         plan = plan_observations(connection, prepared.batch)
@@ -252,19 +251,6 @@ def _links(frame: pd.DataFrame, roadmap: RoadMap, options: ImportOptions) -> lis
         return []
     indicators = frame[indicator_column].astype(str).str.strip().unique().tolist()
     return [FingertipsLink(str(i), options.series, measure.id, options.sex, options.age) for i in indicators]
-
-
-def _add_areas(connection: Connection, areas: list[Area]) -> None:
-    if not areas:
-        return
-    known = set(connection.execute(select(area.c.code)).scalars())
-    rows = [
-        {"code": a.code, "name": a.name, "type": a.type.value, "parent_code": a.parent, "vintage": a.vintage}
-        for a in areas
-        if a.code not in known
-    ]
-    if rows:
-        connection.execute(insert(area), rows)
 
 
 def _chunks(plan: ObservationPlan) -> Iterator[ObservationPlan]:

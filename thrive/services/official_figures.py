@@ -19,11 +19,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection
 
 from thrive.data.dataset import shipped_links
 from thrive.framework.reconciliation import Prefer, Reconciliation, agrees
 from thrive.store.changes import ChangeSet, record_change_set
+from thrive.store.indicators import indicator_title, series_ids
 from thrive.store.loading import DATASET_KIND
 from thrive.store.observations import (
     BATCH_COLUMNS,
@@ -35,7 +36,6 @@ from thrive.store.observations import (
     current_observations,
     plan_observations,
 )
-from thrive.store.schema import indicator, series
 
 OFFICIAL_KIND = "official"
 
@@ -45,7 +45,7 @@ def reconcile_official_figures(
 ) -> int:
     """Bring the exactly-linked Road Map series up to date with these indicators; the figures written."""
     _, decisions = shipped_links()
-    known = set(connection.execute(select(series.c.id)).scalars())
+    known = series_ids(connection)
     written = 0
     for decision in decisions:
         if decision.indicator_id in indicator_ids and decision.series_id in known:
@@ -76,7 +76,7 @@ def _reconcile(connection: Connection, decision: Reconciliation, *, actor: str, 
     written = 0
     copies = plan_observations(connection, batch[~replace], only_over_kind=OFFICIAL_KIND)
     if not copies.is_empty:
-        title = connection.execute(select(indicator.c.title).where(indicator.c.id == decision.indicator_id)).scalar()
+        title = indicator_title(connection, decision.indicator_id)
         written += _write(connection, copies, actor, f"Official figures: {title}", source)
     for why in sorted(set(reasons[replace].tolist())):
         chosen = batch[replace & (reasons == why)]

@@ -11,21 +11,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine
 
 from thrive.data.dataset import shipped_links
-from thrive.data.deprivation_import import DeprivationImport, import_deprivation
-from thrive.data.importer import ImportFormat, ImportOptions, ImportResult, Progress, import_file
-from thrive.data.index_compute import compute_and_store
 from thrive.data.index_framework import shipped_framework_path
 from thrive.data.neighbours import read_model
 from thrive.data.open_data import Manifest, shipped_manifest
 from thrive.data.problems import Problem
+from thrive.services.deprivation_imports import DeprivationImport, import_deprivation
+from thrive.services.imports import ImportFormat, ImportOptions, ImportResult, Progress, import_file
+from thrive.services.index_runs import compute_and_store
 from thrive.store.database import read_connection, write_transaction
+from thrive.store.framework_store import add_areas, area_codes
 from thrive.store.index_runs import latest_index_run
 from thrive.store.indicators import sync_links
 from thrive.store.neighbours import read_comparator_models, sync_comparator_models
-from thrive.store.schema import area
 
 REASON = "Loaded the open data shipped with Thrive"
 INDEX_DRAWS = 1000
@@ -84,18 +84,9 @@ def _neighbours_and_links(engine: Engine, manifest: Manifest) -> tuple[int, int]
     """Models whose lists changed are replaced; areas a DfE list names are added with its names."""
     read = [(spec, read_model(spec)) for spec in manifest.neighbours]
     with write_transaction(engine) as connection:
-        known = set(connection.execute(select(area.c.code)).scalars())
+        known = area_codes(connection)
         for _, found in read:
-            new = [a for a in found.areas if a.code not in known]
-            if new:
-                connection.execute(
-                    area.insert(),
-                    [
-                        {"code": a.code, "name": a.name, "type": a.type.value, "parent_code": None, "vintage": None}
-                        for a in new
-                    ],
-                )
-                known |= {a.code for a in new}
+            known |= {a.code for a in add_areas(connection, found.areas)}
         stored = {m.code: m for models in read_comparator_models(connection).values() for m in models}
         changed = 0
         for spec, found in read:

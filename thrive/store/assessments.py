@@ -83,3 +83,13 @@ def load_run(connection: Connection, run_id: int | None = None, *, view: str | N
     return StoredRun(
         row.id, created, row.actor, row.as_of, row.view, row.data_version, row.rules, row.inputs, row.results
     )
+
+
+def earlier_runs(connection: Connection, view: str, before: int) -> list[tuple[int, datetime]]:
+    """Runs of a view made before run `before`, newest first, each with when it was made (in UTC)."""
+    rows = connection.execute(
+        select(assessment_run.c.id, assessment_run.c.created_at)
+        .where(assessment_run.c.view == view, assessment_run.c.id < before)
+        .order_by(assessment_run.c.id.desc())
+    )
+    return [(int(r.id), r.created_at if r.created_at.tzinfo else r.created_at.replace(tzinfo=UTC)) for r in rows]

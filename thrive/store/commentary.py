@@ -35,11 +35,15 @@ class Commentary:
     when: str
 
 
-def _current(connection: Connection, measure_id: str | None, statuses: tuple[str, ...] | None) -> list[Commentary]:
+def _current(
+    connection: Connection, measure_id: str | None, statuses: tuple[str, ...] | None, up_to: int | None = None
+) -> list[Commentary]:
     revision = commentary_revision
     latest = select(func.max(revision.c.id)).group_by(
         revision.c.measure_id, revision.c.period_label, revision.c.section
     )
+    if up_to is not None:
+        latest = latest.where(revision.c.change_set_id <= up_to)
     if measure_id is not None:
         latest = latest.where(revision.c.measure_id == measure_id)
     if statuses is not None:
@@ -64,6 +68,13 @@ def published_commentary(connection: Connection, measure_id: str | None = None) 
 
 def working_commentary(connection: Connection, measure_id: str | None = None) -> list[Commentary]:
     return _current(connection, measure_id, None)
+
+
+def commentary_at(connection: Connection, version: int, *, published_only: bool) -> list[Commentary]:
+    """The commentary as it stood at a data version, so that making a run's report again gives the same
+    words: the newest revision of each measure's commentary per period and section."""
+    found = _current(connection, None, ("published",) if published_only else None, up_to=version)
+    return sorted(found, key=lambda c: (c.measure_id, c.period, c.section))
 
 
 def write_commentary(

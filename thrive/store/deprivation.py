@@ -20,9 +20,12 @@ def record_deprivation_release(
     return int(result.scalar_one())
 
 
-def latest_deprivation_releases(connection: Connection) -> dict[int, dict[str, Any]]:
-    """The newest import of each release, with who imported it and when."""
+def latest_deprivation_releases(connection: Connection, up_to: int | None = None) -> dict[int, dict[str, Any]]:
+    """The newest import of each release, with who imported it and when; with `up_to`, as it stood at
+    that data version."""
     newest = select(func.max(deprivation_release.c.id)).group_by(deprivation_release.c.release_year)
+    if up_to is not None:
+        newest = newest.where(deprivation_release.c.change_set_id <= up_to)
     query = (
         select(
             deprivation_release.c.release_year,

@@ -192,3 +192,34 @@ def read_roadmap(connection: Connection) -> RoadMap:
         comparators,
         read_links(connection),
     )
+
+
+def measure_of_series(connection: Connection) -> dict[str, str]:
+    """Each Road Map series' measure; an indicator's own series belongs to no measure and is left out."""
+    query = select(series.c.id, series.c.measure_id).where(series.c.measure_id.is_not(None))
+    return {row.id: row.measure_id for row in connection.execute(query)}
+
+
+def area_codes(connection: Connection) -> set[str]:
+    """Every place Thrive knows, by GSS code."""
+    return set(connection.execute(select(area.c.code)).scalars())
+
+
+def add_areas(connection: Connection, areas: Iterable[Area]) -> list[Area]:
+    """Keep the places not yet known (a file names its areas the first time it is read); the ones added."""
+    known = area_codes(connection)
+    new = list({a.code: a for a in areas if a.code not in known}.values())
+    if new:
+        connection.execute(
+            insert(area),
+            [
+                {"code": a.code, "name": a.name, "type": a.type.value, "parent_code": a.parent, "vintage": a.vintage}
+                for a in new
+            ],
+        )
+    return new
+
+
+def read_documents(connection: Connection) -> list[dict[str, Any]]:
+    """The published documents the Road Map's figures cite, in the dataset's order."""
+    return [dict(row._mapping) for row in connection.execute(select(document).order_by(document.c.id))]

@@ -7,6 +7,8 @@ from typing import Any
 from sqlalchemy import Connection, String, cast, select
 from sqlalchemy.orm import aliased
 
+from thrive.store.loading import DATASET_KIND
+from thrive.store.observations import PUBLISHED
 from thrive.store.schema import change_set, observation_revision, target, target_revision
 
 _VALUES = [
@@ -110,3 +112,34 @@ def target_history(connection: Connection, measure_id: str) -> list[dict[str, An
         }
         for row in connection.execute(query)
     ]
+
+
+def revisions_in(connection: Connection, change_set_id: int) -> list[int]:
+    """The figure revisions one change set made, in the order written: what an API write answers with."""
+    query = (
+        select(observation_revision.c.id)
+        .where(observation_revision.c.change_set_id == change_set_id)
+        .order_by(observation_revision.c.id)
+    )
+    return [int(i) for i in connection.execute(query).scalars()]
+
+
+def recent_published_changes(connection: Connection, limit: int) -> list[dict[str, Any]]:
+    """The latest published changes to figures, newest first, leaving out the shipped dataset's own:
+    "what changed since the last update"."""
+    query = (
+        select(
+            observation_revision.c.series_id,
+            observation_revision.c.area_code,
+            observation_revision.c.period_label,
+            observation_revision.c.value,
+            change_set.c.created_at,
+            change_set.c.reason,
+            change_set.c.kind,
+        )
+        .join(change_set, change_set.c.id == observation_revision.c.change_set_id)
+        .where(observation_revision.c.status == PUBLISHED, change_set.c.kind != DATASET_KIND)
+        .order_by(observation_revision.c.id.desc())
+        .limit(limit)
+    )
+    return [dict(row._mapping) for row in connection.execute(query)]

@@ -44,9 +44,13 @@ def record_index_run(
     return int(result.scalar_one())
 
 
-def latest_index_run(connection: Connection) -> dict[str, Any] | None:
-    """The newest run, with its framework version and who made it when."""
-    newest = select(func.max(index_run.c.id)).scalar_subquery()
+def latest_index_run(connection: Connection, up_to: int | None = None) -> dict[str, Any] | None:
+    """The newest run, with its framework version and who made it when; with `up_to`, the newest at that
+    data version (a report made from an assessment run shows the index as it stood then)."""
+    newest_id = select(func.max(index_run.c.id))
+    if up_to is not None:
+        newest_id = newest_id.where(index_run.c.change_set_id <= up_to)
+    newest = newest_id.scalar_subquery()
     row = connection.execute(
         select(
             index_run.c.id,

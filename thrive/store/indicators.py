@@ -164,3 +164,12 @@ def read_links(connection: Connection) -> tuple[IndicatorLink, ...]:
             select(indicator_link).order_by(indicator_link.c.series_id, indicator_link.c.indicator_id)
         )
     )
+
+
+def series_ids(connection: Connection) -> set[str]:
+    """Every series held: the Road Map's and each indicator's own."""
+    return set(connection.execute(select(series.c.id)).scalars())
+
+
+def indicator_title(connection: Connection, indicator_id: str) -> str | None:
+    return connection.execute(select(indicator.c.title).where(indicator.c.id == indicator_id)).scalar()

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, inspect, text
 
 from thrive.store.database import is_sqlite, write_transaction
 
@@ -38,3 +38,8 @@ def upgrade(engine: Engine) -> None:
             broken = connection.execute(text("PRAGMA foreign_key_check")).all()
             if broken:
                 raise MigrationError(f"the upgrade would leave {len(broken)} row(s) with a broken reference")
+
+
+def is_set_up(engine: Engine) -> bool:
+    """Whether `thrive init` has made the tables in this database."""
+    return inspect(engine).has_table("measure")

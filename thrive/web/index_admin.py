@@ -7,10 +7,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from thrive.data.index_compute import compute_framework_text
 from thrive.data.index_framework import shipped_framework_path
 from thrive.data.problems import ProblemsError
 from thrive.framework.access import Role, User
+from thrive.services.index_runs import compute_framework_text
 from thrive.store.database import read_connection
 from thrive.store.index_runs import framework_versions
 from thrive.web.security import ForbiddenError, check_csrf, require_user

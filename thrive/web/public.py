@@ -14,10 +14,10 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from markdown_it import MarkdownIt
 
-from thrive.data.exporter import MEDIA_TYPES, ExportFormat, export_bytes, template_rows
 from thrive.datasets import dataset_path
 from thrive.framework import AreaType
 from thrive.framework.area import LUTON
+from thrive.publishing.shapes import MEDIA_TYPES, ExportFormat, export_bytes, template_rows
 from thrive.web.comparisons import comparisons
 from thrive.web.indicator_views import matches
 from thrive.web.maps import WIDTH, ward_shapes

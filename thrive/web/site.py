@@ -18,7 +18,7 @@ from functools import cached_property
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine
 
 from thrive.data.dataset import load_dataset
 from thrive.framework import Indicator, Measure, RoadMap
@@ -29,11 +29,10 @@ from thrive.store.assessments import data_version, load_run
 from thrive.store.commentary import published_commentary
 from thrive.store.database import read_connection
 from thrive.store.framework_store import read_roadmap
-from thrive.store.history import observation_history
+from thrive.store.history import observation_history, recent_published_changes
 from thrive.store.indicators import Coverage, indicator_coverage, read_indicators
 from thrive.store.loading import DATASET_KIND
 from thrive.store.observations import PUBLISHED, current_observations
-from thrive.store.schema import change_set, observation_revision
 
 RECENT_CHANGES = 10
 
@@ -158,7 +157,7 @@ class Site:
             roadmap = read_roadmap(connection)
             observations = current_observations(connection, view=PUBLISHED)
             run = load_run(connection, view=PUBLISHED)
-            changes = _recent_published(connection)
+            changes = recent_published_changes(connection, RECENT_CHANGES)
             indicators = {found.id: found for found in read_indicators(connection)}
         if run is None or run.data_version != version:
             run = make_run(self.engine, actor="thrive web (published view)", view=PUBLISHED)
@@ -166,23 +165,3 @@ class Site:
         return PublicSnapshot(
             version, roadmap, observations, assessments, run.header(), changes, self._bands, indicators, self._documents
         )
-
-
-def _recent_published(connection: Any) -> list[dict[str, Any]]:
-    """The latest published changes to figures, newest first: "what changed since the last update"."""
-    query = (
-        select(
-            observation_revision.c.series_id,
-            observation_revision.c.area_code,
-            observation_revision.c.period_label,
-            observation_revision.c.value,
-            change_set.c.created_at,
-            change_set.c.reason,
-            change_set.c.kind,
-        )
-        .join(change_set, change_set.c.id == observation_revision.c.change_set_id)
-        .where(observation_revision.c.status == PUBLISHED, change_set.c.kind != "dataset")
-        .order_by(observation_revision.c.id.desc())
-        .limit(RECENT_CHANGES)
-    )
-    return [dict(row._mapping) for row in connection.execute(query)]

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from thrive.data.roadmap_export import latest_by_series, measure_summary
 from thrive.framework import Indicator, Match, Measure
 from thrive.framework.area import ENGLAND, LUTON
 from thrive.framework.units import format_value
+from thrive.publishing.shapes import latest_by_series, measure_summary
 from thrive.web.charts import ENGLAND_STYLE, LUTON_STYLE, PATH_STYLE, Line, line_chart, sparkline
 from thrive.web.figures import (
     HOME_PLACES,

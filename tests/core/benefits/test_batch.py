@@ -17,9 +17,10 @@ from thrive.benefits.household import Benefit, PipRate
 from thrive.benefits.tax_year import TaxYear
 from thrive.cli.app import app
 from thrive.data.caseload import check_caseload
+from thrive.data.dataset import luton_wards
 from thrive.data.disclosure_rules import load_disclosure_rules
 from thrive.data.problems import ProblemsError
-from thrive.data.synthetic_caseload import luton_wards, synthetic_caseload
+from thrive.demo.caseload import synthetic_caseload
 
 YEAR = TaxYear(2025)
 WARDS = set(luton_wards())

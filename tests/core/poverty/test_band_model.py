@@ -13,6 +13,7 @@ from thrive.data.dataset import DatasetError, load_dataset
 from thrive.data.households import read_households, ward_lookup
 from thrive.data.poverty_lines import load_line_table
 from thrive.datasets import dataset_path
+from thrive.demo.poverty_panel import synthetic_panel
 from thrive.poverty.bands import Band, Tenure
 from thrive.poverty.classify import classify
 from thrive.poverty.disclosure import DisclosureRules, protect_tables_sharing_column_totals
@@ -21,7 +22,6 @@ from thrive.poverty.lines import LineTable
 from thrive.poverty.persistence import persistence, transitions
 from thrive.poverty.run import LUTON, TOTAL, run_model
 from thrive.poverty.summary import distributions
-from thrive.poverty.synthetic import synthetic_panel
 
 
 @pytest.fixture(scope="module")

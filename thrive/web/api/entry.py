@@ -13,7 +13,7 @@ import pandas as pd
 from fastapi import APIRouter, Body, Query, Request
 from fastapi.responses import Response
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine
 
 from thrive.data.problems import Problem
 from thrive.data.reading import FIRST_DATA_ROW
@@ -23,8 +23,8 @@ from thrive.framework.access import User, can_edit
 from thrive.results import NotAllowedError, save_drafts
 from thrive.store.database import read_connection
 from thrive.store.framework_store import read_roadmap
+from thrive.store.history import revisions_in
 from thrive.store.observations import UnknownReferenceError
-from thrive.store.schema import observation_revision
 from thrive.web.api.auth import CurrentUser
 from thrive.web.api.errors import AUTH, NOT_FOUND, SERVER_ERROR, ApiError, ErrorBody, problem_details
 from thrive.web.api.text import Long, Short, storable
@@ -131,12 +131,7 @@ def _new_revisions(engine: Engine, change_set_id: int | None) -> list[int]:
     if change_set_id is None:
         return []
     with read_connection(engine) as connection:
-        query = (
-            select(observation_revision.c.id)
-            .where(observation_revision.c.change_set_id == change_set_id)
-            .order_by(observation_revision.c.id)
-        )
-        return [int(i) for i in connection.execute(query).scalars()]
+        return revisions_in(connection, change_set_id)
 
 
 INVALID_ROWS: dict[int | str, dict[str, Any]] = {

@@ -7,8 +7,8 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
-from thrive.data.roadmap_export import measure_summary
 from thrive.framework import Measure
+from thrive.publishing.shapes import measure_summary
 from thrive.web.api import models
 from thrive.web.api.caching import conditional
 from thrive.web.api.errors import ONE_RESPONSES, READ_RESPONSES, not_found

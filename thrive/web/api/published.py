@@ -11,8 +11,8 @@ from typing import Any
 
 from fastapi import Request
 
-from thrive.data.roadmap_export import latest_by_series
 from thrive.framework import Measure
+from thrive.publishing.shapes import latest_by_series
 from thrive.web.api.errors import not_found
 from thrive.web.site import PublicSnapshot, Site
 

@@ -12,14 +12,14 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy import Connection, Engine, select
+from sqlalchemy import Connection, Engine
 
 from thrive.framework import RoadMap
 from thrive.framework.access import User, can_edit, can_review
 from thrive.store.changes import ChangeSet, record_change_set
 from thrive.store.database import write_transaction
 from thrive.store.framework_store import read_roadmap
-from thrive.store.schema import observation_revision
+from thrive.store.history import revisions_in
 from thrive.store.workflow import MOVES, Stage, WorkflowError, measure_of_revisions, move
 from thrive.web.api.auth import CurrentUser
 from thrive.web.api.errors import AUTH, SERVER_ERROR, ApiError, ErrorBody, ErrorDetail
@@ -85,15 +85,6 @@ def _check_rights(connection: Connection, user: User, ids: list[int], step: Step
         )
 
 
-def _new_revisions(connection: Connection, change_set_id: int) -> list[int]:
-    query = (
-        select(observation_revision.c.id)
-        .where(observation_revision.c.change_set_id == change_set_id)
-        .order_by(observation_revision.c.id)
-    )
-    return [int(i) for i in connection.execute(query).scalars()]
-
-
 @router.post(
     "/observations/review",
     response_model=ReviewResult,
@@ -124,6 +115,6 @@ def review_observations(request: Request, user: CurrentUser, body: ReviewRequest
             status=target,
             moved=moved,
             change_set=change_set_id,
-            revision_ids=_new_revisions(connection, change_set_id),
+            revision_ids=revisions_in(connection, change_set_id),
         )
     return Response(result.model_dump_json(), media_type="application/json")
