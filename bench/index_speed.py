@@ -21,7 +21,7 @@ import time
 import numpy as np
 import pandas as pd
 
-from thrive.index.engine import Area, score_year
+from thrive.index.engine import IndexArea, score_year
 from thrive.index.framework import Component, Dimension, IndexFramework, Indicator, Weighting
 from thrive.index.uncertainty import MonteCarloSettings
 
@@ -96,7 +96,7 @@ def main() -> None:
 
     fw = framework(args.indicators)
     values, latent = synthetic(args.areas, args.indicators)
-    areas = [Area(f"E01{n:06d}", f"LSOA {n}", "ward", float(s)) for n, s in enumerate(latent)]
+    areas = [IndexArea(f"E01{n:06d}", f"LSOA {n}", "ward", float(s)) for n, s in enumerate(latent)]
     print(
         f"{args.areas:,} areas x {args.indicators} indicators (12 components), {args.draws:,} Monte Carlo draws "
         "plus 3 x a quarter for the drivers; SYNTHETIC data"

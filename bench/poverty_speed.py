@@ -17,7 +17,7 @@ import time
 import numpy as np
 
 from thrive.data.poverty_lines import load_line_table
-from thrive.poverty.bands import Band, Tenure
+from thrive.poverty.bands import Band, BandTenure
 from thrive.poverty.classify import classify
 from thrive.poverty.households import Households, household_types
 from thrive.poverty.lines import LineTable
@@ -58,7 +58,7 @@ def loop_classify(households: Households, table: LineTable) -> list[int]:
         year = int(households.year[i])
         set_index = max(k for k, start in enumerate(valid_from) if start <= year)
         tenure = int(households.tenure[i])
-        tenure = Tenure.SOCIAL_RENT.value if tenure < 0 else tenure
+        tenure = BandTenure.SOCIAL_RENT.value if tenure < 0 else tenure
         own = (
             scale.first_adult
             + scale.other_person_14_or_over * (int(households.adults[i]) - 1 + int(households.children_14_or_over[i]))

@@ -12,9 +12,9 @@ from thrive.benefits.calculator import BetterOff, Calculator
 from thrive.benefits.household import Adult, Household
 from thrive.benefits.tax_year import TaxYear
 from thrive.store.better_off_cases import (
+    AwardOutcome,
     AwardPeriod,
     CaseNotFoundError,
-    Outcome,
     read_case,
     record_outcome,
     save_case,
@@ -49,7 +49,9 @@ def test_outcomes_add_up_to_the_years_income_generated_through_a_revision(engine
     first = save_case(engine, ADVISER, ANSWERS, result)
     second = save_case(engine, ADVISER, ANSWERS, result)
     # £100 a week of Universal Credit: 100 × 52 = £5,200 a year.
-    record_outcome(engine, ADVISER, first, Outcome("universal_credit", True, 100.0, AwardPeriod.WEEK, date(2025, 6, 2)))
+    record_outcome(
+        engine, ADVISER, first, AwardOutcome("universal_credit", True, 100.0, AwardPeriod.WEEK, date(2025, 6, 2))
+    )
     value, status, actor, reason, source = _figure(engine, "2025")
     assert value == 5200
     assert status == "draft"
@@ -58,7 +60,7 @@ def test_outcomes_add_up_to_the_years_income_generated_through_a_revision(engine
     assert "annualised" in source
     # Plus £187.63 a month of Child Benefit on another case: 5,200 + 187.63 × 12 = £7,451.56.
     recorded = record_outcome(
-        engine, ADVISER, second, Outcome("child_benefit", True, 187.63, AwardPeriod.MONTH, date(2025, 9, 1))
+        engine, ADVISER, second, AwardOutcome("child_benefit", True, 187.63, AwardPeriod.MONTH, date(2025, 9, 1))
     )
     assert recorded.income_generated == pytest.approx(7451.56)
     assert recorded.claimed_awards == 2
@@ -68,9 +70,9 @@ def test_outcomes_add_up_to_the_years_income_generated_through_a_revision(engine
 def test_a_corrected_outcome_replaces_the_earlier_one_and_keeps_its_history(engine: Engine, result: BetterOff) -> None:
     reference = save_case(engine, ADVISER, ANSWERS, result)
     record_outcome(
-        engine, ADVISER, reference, Outcome("universal_credit", True, 100.0, AwardPeriod.WEEK, date(2025, 6, 2))
+        engine, ADVISER, reference, AwardOutcome("universal_credit", True, 100.0, AwardPeriod.WEEK, date(2025, 6, 2))
     )
-    record_outcome(engine, ADVISER, reference, Outcome("universal_credit", False, None, None, date(2025, 6, 2)))
+    record_outcome(engine, ADVISER, reference, AwardOutcome("universal_credit", False, None, None, date(2025, 6, 2)))
     assert _figure(engine, "2025")[0] == 0
     case = read_case(engine, reference)
     assert case.outcomes["universal_credit"]["claimed"] is False
@@ -83,7 +85,7 @@ def test_outcomes_never_replace_the_figure_printed_in_the_documents(engine: Engi
     # measures.yaml: £500,000 for 2023 (Progress Report 2025, 003:479).
     reference = save_case(engine, ADVISER, ANSWERS, result)
     recorded = record_outcome(
-        engine, ADVISER, reference, Outcome("pension_credit", True, 50.0, AwardPeriod.WEEK, date(2023, 5, 1))
+        engine, ADVISER, reference, AwardOutcome("pension_credit", True, 50.0, AwardPeriod.WEEK, date(2023, 5, 1))
     )
     assert recorded.plan.kept == 1
     assert _figure(engine, "2023")[0] == 500000

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 
-from thrive.web.charts import ENGLAND_STYLE, Bar, Line, line_chart, ranked_bar_chart
+from thrive.presentation.charts import ENGLAND_STYLE, Bar, Line, line_chart, ranked_bar_chart
 from thrive.web.figures import interval_text, shared_ranks
 
 

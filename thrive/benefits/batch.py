@@ -23,12 +23,12 @@ from thrive.benefits.engine import columns, policyengine
 from thrive.benefits.household import (
     Adult,
     Benefit,
+    ClaimTenure,
     Disability,
     DlaCareRate,
     Household,
     LowerOrHigher,
     PipRate,
-    Tenure,
     WorkCapability,
 )
 from thrive.benefits.local_rules import LocalRules
@@ -68,7 +68,7 @@ def caseload_households(frame: pd.DataFrame) -> list[Household]:
         Household(
             adults=tuple(_adult(row, person) for person in (1, 2) if person == 1 or not np.isnan(row["age_2"])),
             children_ages=tuple(int(a) for a in str(row["children_ages"]).split(";") if a.strip()),
-            tenure=Tenure(row["tenure"]),
+            tenure=ClaimTenure(row["tenure"]),
             rent_per_month=float(row["rent_month"]),
             council_tax_per_year=float(row["council_tax_year"]),
             savings=float(row["savings"]),

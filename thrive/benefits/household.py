@@ -31,7 +31,7 @@ class Benefit(StrEnum):
     WARM_HOME_DISCOUNT = "warm_home_discount"
 
 
-class Tenure(StrEnum):
+class ClaimTenure(StrEnum):
     """How the home is held, in PolicyEngine UK's tenure categories (TenureType)."""
 
     RENT_FROM_COUNCIL = "RENT_FROM_COUNCIL"
@@ -147,7 +147,7 @@ class NonDependant:
 class Household:
     adults: tuple[Adult, ...]
     children_ages: tuple[int, ...] = ()
-    tenure: Tenure = Tenure.RENT_PRIVATELY
+    tenure: ClaimTenure = ClaimTenure.RENT_PRIVATELY
     rent_per_month: float = 0.0
     council_tax_per_year: float = 0.0
     savings: float = 0.0

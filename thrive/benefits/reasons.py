@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from thrive.benefits.household import Benefit, Household, Tenure, WorkCapability
+from thrive.benefits.household import Benefit, ClaimTenure, Household, WorkCapability
 from thrive.benefits.local_rules import LocalRules
 
 
@@ -92,7 +92,7 @@ def _uc_maximum_notes(row: Row) -> list[str]:
     """What shaped the maximum: the rent rules, the two-child limit, health and childcare."""
     home = row.household
     notes = []
-    if home.tenure == Tenure.RENT_PRIVATELY and row["uc_housing_costs_element"] > 0:
+    if home.tenure == ClaimTenure.RENT_PRIVATELY and row["uc_housing_costs_element"] > 0:
         rate = row.monthly("uc_LHA_cap")
         notes.append(f"Help with rent is capped at Luton's Local Housing Allowance, {rate} a month for your household.")
     if row["size_criteria_reduction"] > 0:

@@ -11,6 +11,7 @@ from rich.table import Table
 from thrive.cli.context import console, engine, errors, print_json
 from thrive.data.incomes import read_income_distribution
 from thrive.data.problems import ProblemsError
+from thrive.framework.area import LUTON
 from thrive.index.deprivation import DECILES
 from thrive.index.inequality import METHOD as GINI_METHOD
 from thrive.index.inequality import gini_coefficient
@@ -54,7 +55,7 @@ def import_command(
 
 @app.command("summary")
 def summary(
-    area: str = typer.Option("E06000032", "--area", help="Luton (E06000032) or a ward code (E05...)."),
+    area: str = typer.Option(LUTON, "--area", help=f"Luton ({LUTON}) or a ward code (E05...)."),
     release: int = typer.Option(..., "--release", help="2019 or 2025."),
     as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
 ) -> None:
@@ -68,7 +69,7 @@ def summary(
         raise typer.Exit(1)
     found = _area(stored["summary"], area)
     if found is None:
-        errors.print(f"There is no {release} summary for '{area}'. Use E06000032 or one of Luton's ward codes.")
+        errors.print(f"There is no {release} summary for '{area}'. Use {LUTON} or one of Luton's ward codes.")
         raise typer.Exit(1)
     if as_json:
         print_json(

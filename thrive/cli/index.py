@@ -11,6 +11,7 @@ from rich.table import Table
 from thrive.cli.context import console, engine, errors, print_json
 from thrive.data.index_framework import shipped_framework_path
 from thrive.data.problems import ProblemsError
+from thrive.framework.area import LUTON
 from thrive.services.index_runs import compute_and_store
 from thrive.store.changes import default_actor
 from thrive.store.database import read_connection
@@ -60,7 +61,7 @@ def compute(
 
 @app.command("show")
 def show(
-    area: str = typer.Option(None, "--area", help="One area: E06000032, a ward code or an LSOA (2011) code."),
+    area: str = typer.Option(None, "--area", help=f"One area: {LUTON}, a ward code or an LSOA (2011) code."),
     year: str = typer.Option(None, "--year", help="The year (default: the newest)."),
     as_json: bool = typer.Option(False, "--json", help="Print as JSON."),
 ) -> None:
@@ -82,7 +83,7 @@ def show(
         if not areas:
             scored = "a Luton ward code or an LSOA (2011) code" if lsoas else "a Luton ward code"
             hint = "" if lsoas else " No LSOAs are scored yet: import IoD2019 File 9 and compute the index again."
-            errors.print(f"There is no area '{area}' in the index. Use E06000032 or {scored}.{hint}")
+            errors.print(f"There is no area '{area}' in the index. Use {LUTON} or {scored}.{hint}")
             raise typer.Exit(1)
     if as_json:
         print_json(

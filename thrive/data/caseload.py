@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from thrive.benefits.household import Benefit, DlaCareRate, LowerOrHigher, PipRate, Tenure, WorkCapability
+from thrive.benefits.household import Benefit, ClaimTenure, DlaCareRate, LowerOrHigher, PipRate, WorkCapability
 from thrive.data.problems import Problem, ProblemsError
 from thrive.data.reading import FIRST_DATA_ROW, read_table
 
@@ -110,9 +110,9 @@ def check_caseload(raw: pd.DataFrame, name: str, known_wards: set[str]) -> pd.Da
         out[column] = lowered.map(allowed).fillna(next(iter(kind)).value).to_numpy()
     tenure = raw["tenure"].fillna("").astype(str).str.strip().str.upper()
     complain(
-        ~tenure.isin([t.value for t in Tenure]).to_numpy(),
+        ~tenure.isin([t.value for t in ClaimTenure]).to_numpy(),
         "tenure",
-        f"enter one of {', '.join(t.value for t in Tenure)}.",
+        f"enter one of {', '.join(t.value for t in ClaimTenure)}.",
     )
     out["tenure"] = tenure.to_numpy()
     ages = raw["children_ages"].fillna("").astype(str).str.strip()

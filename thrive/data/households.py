@@ -29,7 +29,7 @@ import pandas as pd
 from thrive.data.problems import Problem, ProblemsError
 from thrive.data.reading import FIRST_DATA_ROW, read_table
 from thrive.framework.area import Area, AreaType
-from thrive.poverty.bands import Tenure
+from thrive.poverty.bands import BandTenure
 from thrive.poverty.households import Households
 
 REQUIRED = (
@@ -45,7 +45,7 @@ REQUIRED = (
 )
 OPTIONAL = ("debt_repayments", "synthetic")
 MONEY = ("net_income", "housing_costs", "council_tax", "debt_repayments")
-TENURE_WORDS = {tenure.word: tenure for tenure in Tenure if tenure is not Tenure.MISSING}
+TENURE_WORDS = {tenure.word: tenure for tenure in BandTenure if tenure is not BandTenure.MISSING}
 MAX_PROBLEMS = 50
 
 
@@ -115,7 +115,7 @@ def read_households(path: Path, wards_of: Mapping[str, str], pension_age: int) -
         pensioners=(adults >= pension_age).sum(axis=1).to_numpy(dtype=np.int64),
         children_under_14=(children < 14).sum(axis=1).to_numpy(dtype=np.int64),
         children_14_or_over=(children >= 14).sum(axis=1).to_numpy(dtype=np.int64),
-        tenure=tenure.fillna(Tenure.MISSING.value).to_numpy(dtype=np.int8),
+        tenure=tenure.fillna(BandTenure.MISSING.value).to_numpy(dtype=np.int8),
         net_income=money["net_income"],
         housing_costs=money["housing_costs"],
         council_tax=money["council_tax"],

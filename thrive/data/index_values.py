@@ -24,7 +24,7 @@ import pandas as pd
 from thrive.data.index_framework import SYNTHETIC
 from thrive.datasets import dataset_path
 from thrive.framework.area import LUTON
-from thrive.index.engine import Area
+from thrive.index.engine import IndexArea
 from thrive.index.framework import IndexFramework
 
 YEARS = (2019, 2023)
@@ -40,7 +40,7 @@ national rank R scaled to (0, 1], most deprived 1 (English Indices of Deprivatio
 
 @dataclass(frozen=True)
 class IndexInputs:
-    areas: tuple[Area, ...]
+    areas: tuple[IndexArea, ...]
     values: dict[int, np.ndarray]
 
 
@@ -52,10 +52,10 @@ def luton_index_inputs(framework: IndexFramework, sources: dict[str, str], peer_
     real = pd.concat([wards.set_index("ward_code"), district])
     peer_column = peer_measure.removeprefix("iod2019:")
     areas = tuple(
-        Area(str(code), str(row["ward_name"]), "town" if code == LUTON else "ward", float(row[peer_column]))
+        IndexArea(str(code), str(row["ward_name"]), "town" if code == LUTON else "ward", float(row[peer_column]))
         for code, row in real.iterrows()
     )
-    areas = tuple(a if a.kind == "ward" else Area(a.code, a.name, a.kind, None) for a in areas)
+    areas = tuple(a if a.kind == "ward" else IndexArea(a.code, a.name, a.kind, None) for a in areas)
     deprivation = ((real["Income_Score"].to_numpy() - INCOME_BEST) / (INCOME_WORST - INCOME_BEST)).clip(0, 1)
     return IndexInputs(
         areas,
@@ -75,7 +75,7 @@ def luton_lsoa_inputs(
     real = pd.DataFrame.from_dict(stored, orient="index").loc[lookup["lsoa_code"]]
     income = real[peer_measure.removeprefix(LSOA_SOURCE)].to_numpy(dtype=float)
     areas = tuple(
-        Area(str(row.lsoa_code), str(row.lsoa_name), "lsoa", float(peer), parent=str(row.ward_code))
+        IndexArea(str(row.lsoa_code), str(row.lsoa_name), "lsoa", float(peer), parent=str(row.ward_code))
         for row, peer in zip(lookup.itertuples(), income, strict=True)
     )
     scale = 1 - np.exp(-100 / IOD_TRANSFORM)

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
 from thrive.data.dataset import DatasetError
 from thrive.datasets import dataset_path
-from thrive.poverty.bands import LINES, TENURES, Tenure
+from thrive.poverty.bands import LINES, TENURES, BandTenure
 from thrive.poverty.lines import EquivalenceScale, HouseholdType, LineEntry, LineSet, LineTable, build_line_table
 
 COMPONENTS = ("mis_budget", "rent", "council_tax", "adjustment")
@@ -129,7 +129,7 @@ def _line_set(path: Path, raw: _LineSet, type_ids: set[str]) -> LineSet:
         entries.append(
             LineEntry(
                 household_type=type_id,
-                tenure=Tenure[tenure_word.upper()],
+                tenure=BandTenure[tenure_word.upper()],
                 lines=values,
                 derivation=entry.derivation,
                 refs=source.refs,

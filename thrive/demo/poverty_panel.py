@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from thrive.poverty.bands import BANDS, LINES, Band, Tenure
+from thrive.poverty.bands import BANDS, LINES, Band, BandTenure
 from thrive.poverty.lines import LineTable
 
 SHARES = {Band.A: 0.25, Band.B: 0.25, Band.C: 0.289, Band.D: 0.112, Band.E: 0.099}
@@ -60,7 +60,7 @@ def synthetic_panel(
     rows = []
     for y, year in enumerate(years):
         set_index = int(np.searchsorted(table.valid_from, year, side="right")) - 1
-        lines_tenure = np.where(tenure_missing, Tenure.SOCIAL_RENT.value, tenure)
+        lines_tenure = np.where(tenure_missing, BandTenure.SOCIAL_RENT.value, tenure)
         lines = table.reference_lines[set_index, kinds, lines_tenure]  # standard compositions: factor 1
         income, housing, council_tax = _money(rng, bands[y], lines)
         income = np.where(missing_income[y], np.nan, income)
@@ -72,7 +72,7 @@ def synthetic_panel(
                     "area": [areas[index][0] for index in place],
                     "adult_ages": [_adult_ages(types[kind].adults, types[kind].pensioners) for kind in kinds],
                     "child_ages": [";".join(str(age) for age in types[kind].child_ages) for kind in kinds],
-                    "tenure": np.where(tenure_missing, "", [Tenure(t).word for t in tenure]),
+                    "tenure": np.where(tenure_missing, "", [BandTenure(t).word for t in tenure]),
                     "net_income": [_pounds(value) for value in income],
                     "housing_costs": [_pounds(value) for value in housing],
                     "council_tax": [_pounds(value) for value in council_tax],

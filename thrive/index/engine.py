@@ -27,7 +27,9 @@ RANKED = ("ward", "lsoa")
 
 
 @dataclass(frozen=True)
-class Area:
+class IndexArea:
+    """A place as the index scores it: the framework's Area plus the peer measure and a kind of its own."""
+
     code: str
     name: str
     kind: str
@@ -51,7 +53,7 @@ def score_year(
     framework: IndexFramework,
     values: np.ndarray,
     weights: np.ndarray | None,
-    areas: Sequence[Area],
+    areas: Sequence[IndexArea],
     settings: MonteCarloSettings | None,
 ) -> tuple[YearResult, np.ndarray]:
     """One year's results, and the weights used (estimated here when `weights` is None)."""
@@ -89,7 +91,7 @@ def score_year(
     )
 
 
-def _verdicts(scores: Scores, areas: Sequence[Area]) -> np.ndarray:
+def _verdicts(scores: Scores, areas: Sequence[IndexArea]) -> np.ndarray:
     """Peers are chosen among the areas with a peer measure; the others get no verdict."""
     out = np.zeros(scores.components.shape, dtype=int)
     rows = np.array([a.similarity is not None for a in areas])
@@ -103,7 +105,7 @@ def _verdicts(scores: Scores, areas: Sequence[Area]) -> np.ndarray:
 def score_years(
     framework: IndexFramework,
     values_by_year: Mapping[int, np.ndarray],
-    areas: Sequence[Area],
+    areas: Sequence[IndexArea],
     settings: MonteCarloSettings | None,
 ) -> tuple[dict[int, YearResult], np.ndarray]:
     weights: np.ndarray | None = None
@@ -117,7 +119,7 @@ def score_years(
 
 def results_as_data(
     framework: IndexFramework,
-    areas: Sequence[Area],
+    areas: Sequence[IndexArea],
     years: Mapping[int, YearResult],
     weights: np.ndarray,
 ) -> dict[str, Any]:
@@ -145,7 +147,9 @@ def _number(value: float) -> float | None:
     return None if np.isnan(value) else round(float(value), 2)
 
 
-def _year_data(framework: IndexFramework, areas: Sequence[Area], result: YearResult, components: Any) -> dict[str, Any]:
+def _year_data(
+    framework: IndexFramework, areas: Sequence[IndexArea], result: YearResult, components: Any
+) -> dict[str, Any]:
     ranked = [i for i, a in enumerate(areas) if a.kind in RANKED]
     area_ranks = ranks(result.scores.index[ranked])
     rank_of = {areas[i].code: int(r) for i, r in zip(ranked, area_ranks, strict=True)}
@@ -195,7 +199,7 @@ def _year_data(framework: IndexFramework, areas: Sequence[Area], result: YearRes
     }
 
 
-def _rank_intervals(out_areas: list[dict[str, Any]], areas: Sequence[Area], mc: Uncertainty) -> None:
+def _rank_intervals(out_areas: list[dict[str, Any]], areas: Sequence[IndexArea], mc: Uncertainty) -> None:
     """Ranks are among areas of one kind: a ward's among Luton's wards, an LSOA's among Luton's LSOAs."""
     for row, area in enumerate(areas):
         if area.kind in RANKED:

@@ -37,7 +37,7 @@ IN_POVERTY = (Band.D, Band.E)
 """Bands D and E are 'classed as living in poverty' (002:3160)."""
 
 
-class Tenure(IntEnum):
+class BandTenure(IntEnum):
     MISSING = -1
     PRIVATE_RENT = 0
     SOCIAL_RENT = 1
@@ -48,4 +48,4 @@ class Tenure(IntEnum):
         return self.name.lower()
 
 
-TENURES = (Tenure.PRIVATE_RENT, Tenure.SOCIAL_RENT, Tenure.OWNER_OCCUPIED)
+TENURES = (BandTenure.PRIVATE_RENT, BandTenure.SOCIAL_RENT, BandTenure.OWNER_OCCUPIED)

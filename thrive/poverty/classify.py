@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from thrive.poverty.bands import LINES, TENURES, Band, Tenure
+from thrive.poverty.bands import LINES, TENURES, Band, BandTenure
 from thrive.poverty.households import Households, IntArray, household_types
 from thrive.poverty.lines import LineTable
 
@@ -70,7 +70,7 @@ def _classify_piece(households: Households, table: LineTable, piece: slice, out:
     set_index = np.searchsorted(table.valid_from, part.year, side="right") - 1
     types = household_types(part, table)
     tenure_assumed = part.tenure < 0
-    tenure = np.where(tenure_assumed, Tenure.SOCIAL_RENT.value, part.tenure)
+    tenure = np.where(tenure_assumed, BandTenure.SOCIAL_RENT.value, part.tenure)
     scale = table.equivalence.of(part.adults, part.children_14_or_over, part.children_under_14)
     # Comparing income scaled to the reference composition with the reference lines is the same
     # as comparing income with lines scaled to the household, and scales one number, not four.

@@ -20,7 +20,7 @@ SmallArray = npt.NDArray[np.int8]
 
 @dataclass(frozen=True)
 class Households:
-    """`tenure` uses the Tenure codes (-1 missing); money is £ a year, NaN where not known."""
+    """`tenure` uses the BandTenure codes (-1 missing); money is £ a year, NaN where not known."""
 
     household: IntArray  # the pseudonymous id, as a number local to this run
     year: IntArray

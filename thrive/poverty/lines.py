@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
-from thrive.poverty.bands import LINES, TENURES, Tenure
+from thrive.poverty.bands import LINES, TENURES, BandTenure
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -57,7 +57,7 @@ class LineEntry:
     """The four lines for one household type and tenure, with how they were derived."""
 
     household_type: str
-    tenure: Tenure
+    tenure: BandTenure
     lines: Mapping[str, float]
     derivation: str
     refs: Mapping[str, str] = field(default_factory=dict)
@@ -75,7 +75,7 @@ class LineSet:
     entries: tuple[LineEntry, ...]
     note: str = ""
 
-    def entry(self, household_type: str, tenure: Tenure) -> LineEntry | None:
+    def entry(self, household_type: str, tenure: BandTenure) -> LineEntry | None:
         for entry in self.entries:
             if entry.household_type == household_type and entry.tenure == tenure:
                 return entry

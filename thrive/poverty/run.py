@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from thrive.framework.area import LUTON
 from thrive.poverty.aggregate import BandCounts, count_bands
 from thrive.poverty.bands import BANDS
 from thrive.poverty.classify import Classification, classify
@@ -24,7 +25,6 @@ from thrive.poverty.households import Households
 from thrive.poverty.lines import LineTable
 from thrive.poverty.persistence import persistence, transitions
 
-LUTON = "E06000032"
 TOTAL = "total"
 BAND_KEYS = tuple(band.name for band in BANDS)
 

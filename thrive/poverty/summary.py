@@ -8,9 +8,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
+from thrive.framework.area import LUTON
 from thrive.poverty.bands import BAND_LABELS, LINE_LABELS, Band
 
-LUTON = "E06000032"
 BELOW = {"fqol": ("C", "D", "E"), "basic_needs": ("D", "E"), "destitution": ("E",)}
 
 

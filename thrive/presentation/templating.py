@@ -1,16 +1,21 @@
-"""Jinja2 with the GOV.UK Frontend macros (govuk-frontend-jinja), and Thrive's own filters."""
+"""Jinja2 with the GOV.UK Frontend macros (govuk-frontend-jinja), and Thrive's own filters and tag colours.
+
+The website and the reports share this set-up, so a report page looks like the site and prints the
+same words. The site's templates (base.html, _macros.html) and stylesheet stay beside the site;
+reports reach them through `SITE_TEMPLATES` and `SITE_CSS` here, never through web code.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from fastapi.templating import Jinja2Templates
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, PrefixLoader, select_autoescape
 
 from thrive.assess.model import Status
 from thrive.framework.units import format_value
 
-TEMPLATES = Path(__file__).parent / "templates"
+SITE_TEMPLATES = Path(__file__).parents[1] / "web" / "templates"
+SITE_CSS = SITE_TEMPLATES.parent / "static" / "thrive.css"
 
 STATUS_COLOURS = {
     Status.ACHIEVED: "govuk-tag--green",
@@ -30,7 +35,7 @@ def make_environment(*first: Path) -> Environment:
     loader = ChoiceLoader(
         [
             *(FileSystemLoader(folder) for folder in first),
-            FileSystemLoader(TEMPLATES),
+            FileSystemLoader(SITE_TEMPLATES),
             PrefixLoader({"govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja", "templates")}),
         ]
     )
@@ -40,6 +45,3 @@ def make_environment(*first: Path) -> Environment:
     env.filters["status_class"] = lambda status: STATUS_TAGS.get(status, ("", "govuk-tag--grey"))[1]
     env.filters["trend_class"] = lambda trend: TREND_TAGS.get(trend, "govuk-tag--grey")
     return env
-
-
-templates = Jinja2Templates(env=make_environment())

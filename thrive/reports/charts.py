@@ -1,7 +1,7 @@
 """A small chart per series for the printed reports: Luton's figures against the Road Map path and England.
 
 Drawn with matplotlib as SVG, so it prints sharply at any size, in the website's Okabe-Ito
-colours (thrive.web.charts); each line also has its own marker and dash, so nothing depends on
+colours (thrive.presentation.charts); each line also has its own marker and dash, so nothing depends on
 colour alone. Every chart carries a text alternative (its SVG title, which WeasyPrint uses as
 the PDF figure's alternate text) and sits beside a table of the same figures.
 """
@@ -20,9 +20,9 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from thrive.framework.units import format_value
+from thrive.presentation.charts import ENGLAND_COLOUR, LUTON_COLOUR, PATH_COLOUR
 from thrive.reports.facts import SeriesFacts
 from thrive.reports.units import axis_label
-from thrive.web.charts import ENGLAND_COLOUR, LUTON_COLOUR, PATH_COLOUR
 
 WIDTH_INCHES = 3.7
 HEIGHT_INCHES = 2.1

@@ -13,11 +13,10 @@ from pathlib import Path
 
 from jinja2 import Environment
 
+from thrive.presentation.templating import SITE_CSS, make_environment
 from thrive.reports.document import Report, long_date
-from thrive.web.templating import TEMPLATES, make_environment
 
 REPORT_TEMPLATES = Path(__file__).with_name("templates")
-SITE_CSS = TEMPLATES.parent / "static" / "thrive.css"
 SCREEN = "screen"
 PRINT = "print"
 

@@ -12,10 +12,11 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, insert, select
 
+from thrive.framework.area import LUTON
 from thrive.framework.dataset import Dataset
 from thrive.framework.observation import Observation, ObservationFlag
 from thrive.framework.period import parse_period
-from thrive.poverty.run import LUTON, Figure, ModelRun
+from thrive.poverty.run import Figure, ModelRun
 from thrive.store.changes import ChangeSet, record_change_set
 from thrive.store.database import read_connection, write_transaction
 from thrive.store.observations import apply_observation_plan, batch_from_observations, plan_observations
@@ -28,7 +29,9 @@ SYNTHETIC_NOTE = "SYNTHETIC test data, not an official figure."
 
 
 @dataclass(frozen=True)
-class StoredRun:
+class PovertyRun:
+    """One poverty run as stored: a council's published band table or a protected run of the band model."""
+
     id: int
     kind: str
     first_year: int
@@ -175,7 +178,7 @@ def _insert_run(connection: Connection, change_set_id: int, *, years: tuple[int,
     return int(key[0])
 
 
-def poverty_runs(engine: Engine, run_id: int | None = None) -> list[StoredRun]:
+def poverty_runs(engine: Engine, run_id: int | None = None) -> list[PovertyRun]:
     """Every stored run, oldest year first, or only the run with `run_id`."""
     query = (
         select(poverty_run, change_set.c.actor, change_set.c.created_at, change_set.c.reason)
@@ -187,7 +190,7 @@ def poverty_runs(engine: Engine, run_id: int | None = None) -> list[StoredRun]:
     with read_connection(engine) as connection:
         rows = connection.execute(query).mappings().all()
     return [
-        StoredRun(
+        PovertyRun(
             id=row["id"],
             kind=row["kind"],
             first_year=row["first_year"],

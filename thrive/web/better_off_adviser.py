@@ -16,9 +16,9 @@ from thrive.benefits.household import Benefit
 from thrive.benefits.reasons import money
 from thrive.framework.access import User, can_advise
 from thrive.store.better_off_cases import (
+    AwardOutcome,
     AwardPeriod,
     CaseNotFoundError,
-    Outcome,
     income_generated,
     list_cases,
     read_case,
@@ -148,6 +148,6 @@ async def outcome(request: Request, reference: str) -> Response:
         request.app.state.engine,
         user.email,
         reference,
-        Outcome(form["benefit"], form["claimed"] == "yes", award, period, decided),
+        AwardOutcome(form["benefit"], form["claimed"] == "yes", award, period, decided),
     )
     return RedirectResponse(f"/workspace/better-off/cases/{reference}?recorded=1", status_code=303)

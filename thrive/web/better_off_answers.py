@@ -16,13 +16,13 @@ from datetime import date
 from thrive.benefits.household import (
     Adult,
     Benefit,
+    ClaimTenure,
     Disability,
     DlaCareRate,
     Household,
     LowerOrHigher,
     NonDependant,
     PipRate,
-    Tenure,
     WorkCapability,
 )
 from thrive.benefits.local_rules import LocalRules
@@ -198,7 +198,7 @@ def household(answers: Answers) -> tuple[Household, TaxYear]:
     children = _ages(given.get("children", ""), *CHILD_AGES) or ()
     others = _ages(given.get("others", ""), *ADULT_AGES) or ()
     others_pay = _money(given, "others_pay") * 12
-    tenure = Tenure(given.get("tenure") or Tenure.OWNED_OUTRIGHT)
+    tenure = ClaimTenure(given.get("tenure") or ClaimTenure.OWNED_OUTRIGHT)
     how_to_claim = LocalRules.shipped(year).how_to_claim
     receiving = {}
     for benefit in Benefit:

@@ -17,13 +17,13 @@ from thrive.benefits.calculator import BetterOff
 from thrive.benefits.household import (
     Adult,
     Benefit,
+    ClaimTenure,
     Disability,
     DlaCareRate,
     Household,
     LowerOrHigher,
     NonDependant,
     PipRate,
-    Tenure,
     WorkCapability,
 )
 from thrive.benefits.local_rules import supported
@@ -104,7 +104,7 @@ class HouseholdIn(Strict):
     adults: Annotated[list[AdultIn], Field(min_length=1, max_length=2)]
     children: Annotated[list[ChildIn], Field(max_length=20)] = []
     non_dependants: Annotated[list[NonDependantIn], Field(max_length=8)] = []
-    tenure: Tenure
+    tenure: ClaimTenure
     rent_per_month: Money = 0.0
     bedrooms: Annotated[int, Field(ge=1, le=20)] | None = None
     council_tax_per_year: Money = 0.0

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from thrive.benefits.household import Benefit, DlaCareRate, LowerOrHigher, PipRate, Tenure, WorkCapability
+from thrive.benefits.household import Benefit, ClaimTenure, DlaCareRate, LowerOrHigher, PipRate, WorkCapability
 from thrive.benefits.local_rules import LocalRules
 from thrive.benefits.tax_year import TaxYear
 
@@ -74,11 +74,11 @@ PEOPLE = (YOU, PARTNER)
 
 YES_NO = (("yes", "Yes"), ("no", "No"))
 TENURES = (
-    (Tenure.RENT_FROM_COUNCIL.value, "I rent from Luton Council"),
-    (Tenure.RENT_FROM_HA.value, "I rent from a housing association"),
-    (Tenure.RENT_PRIVATELY.value, "I rent from a private landlord"),
-    (Tenure.OWNED_WITH_MORTGAGE.value, "I own it with a mortgage"),
-    (Tenure.OWNED_OUTRIGHT.value, "I own it outright"),
+    (ClaimTenure.RENT_FROM_COUNCIL.value, "I rent from Luton Council"),
+    (ClaimTenure.RENT_FROM_HA.value, "I rent from a housing association"),
+    (ClaimTenure.RENT_PRIVATELY.value, "I rent from a private landlord"),
+    (ClaimTenure.OWNED_WITH_MORTGAGE.value, "I own it with a mortgage"),
+    (ClaimTenure.OWNED_OUTRIGHT.value, "I own it outright"),
 )
 WORK = (("employed", "Yes, as an employee"), ("self_employed", "Yes, self-employed"), ("no", "No"))
 DISABILITY_BENEFITS = (

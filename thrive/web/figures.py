@@ -20,7 +20,7 @@ from thrive.assess.benchmark import EAST_OF_ENGLAND
 from thrive.framework import Polarity
 from thrive.framework.area import ENGLAND, LUTON
 from thrive.framework.units import format_value
-from thrive.web.charts import (
+from thrive.presentation.charts import (
     ENGLAND_STYLE,
     LABELLED_BARS,
     LUTON_STYLE,

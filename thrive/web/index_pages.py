@@ -10,11 +10,12 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
+from thrive.framework.area import LUTON
 from thrive.index.deprivation import DECILES
+from thrive.presentation.charts import Line, line_chart
 from thrive.store.database import read_connection
 from thrive.store.deprivation import latest_deprivation_releases
 from thrive.store.index_runs import latest_index_run
-from thrive.web.charts import Line, line_chart
 from thrive.web.maps import WIDTH, ward_shapes
 from thrive.web.public import PageNotFoundError, cached_page, site
 from thrive.web.site import PublicSnapshot
@@ -68,8 +69,8 @@ def index_page(request: Request) -> Response:
             band_width=BAND_WIDTH,
             map_width=WIDTH,
             map_height=height,
-            trend=_trend(results, years, "E06000032", "Luton"),
-            trend_rows=[(y, _area(results, y, "E06000032")) for y in years],
+            trend=_trend(results, years, LUTON, "Luton"),
+            trend_rows=[(y, _area(results, y, LUTON)) for y in years],
             run_info=run,
             lsoa=results.get("lsoa"),
             lsoa_count=len(latest.get("lsoas", [])),
@@ -94,7 +95,7 @@ def scorecard(request: Request, code: str) -> Response:
             "section": "index",
             "area": area,
             "year": years[-1],
-            "luton": _area(results, years[-1], "E06000032"),
+            "luton": _area(results, years[-1], LUTON),
             "trend": _trend(results, years, code, area["name"]),
             "trend_rows": [(y, _area(results, y, code)) for y in years],
             "synthetic": results["synthetic_indicators"],

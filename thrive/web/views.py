@@ -8,8 +8,8 @@ from typing import Any
 from thrive.framework import Indicator, Match, Measure
 from thrive.framework.area import ENGLAND, LUTON
 from thrive.framework.units import format_value
+from thrive.presentation.charts import ENGLAND_STYLE, LUTON_STYLE, PATH_STYLE, Line, line_chart, sparkline
 from thrive.publishing.shapes import latest_by_series, measure_summary
-from thrive.web.charts import ENGLAND_STYLE, LUTON_STYLE, PATH_STYLE, Line, line_chart, sparkline
 from thrive.web.figures import (
     HOME_PLACES,
     axis_label,

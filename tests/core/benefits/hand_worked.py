@@ -41,13 +41,13 @@ from typing import Any
 from thrive.benefits.household import (
     Adult,
     Benefit,
+    ClaimTenure,
     Disability,
     DlaCareRate,
     Household,
     LowerOrHigher,
     NonDependant,
     PipRate,
-    Tenure,
     WorkCapability,
 )
 
@@ -156,7 +156,7 @@ CASES = [
             adults=(
                 Adult(80, pension_per_year=9000, disability=Disability(attendance_allowance=LowerOrHigher.HIGHER)),
             ),
-            tenure=Tenure.OWNED_OUTRIGHT,
+            tenure=ClaimTenure.OWNED_OUTRIGHT,
             council_tax_per_year=1800,
         ),
         {PC: 7120.00, CTR: 1800, WHD: 150},
@@ -171,7 +171,7 @@ CASES = [
                 Adult(50, disability=Disability(pip_daily_living=PipRate.ENHANCED)),
                 Adult(48, care_hours_per_week=40),
             ),
-            tenure=Tenure.RENT_FROM_HA,
+            tenure=ClaimTenure.RENT_FROM_HA,
             rent_per_month=550,
             bedrooms=1,
             council_tax_per_year=1600,
@@ -186,7 +186,7 @@ CASES = [
         "mixed-age couple, 70 and 60, renting from the council",
         Household(
             adults=(Adult(70, pension_per_year=11500), Adult(60)),
-            tenure=Tenure.RENT_FROM_COUNCIL,
+            tenure=ClaimTenure.RENT_FROM_COUNCIL,
             rent_per_month=600,
             bedrooms=1,
         ),
@@ -199,7 +199,7 @@ CASES = [
         "pensioner couple with a pension each",
         Household(
             adults=(Adult(72, pension_per_year=8000), Adult(70, pension_per_year=7000)),
-            tenure=Tenure.OWNED_OUTRIGHT,
+            tenure=ClaimTenure.OWNED_OUTRIGHT,
             council_tax_per_year=1500,
         ),
         {PC: 3023.20, CTR: 1500, WHD: 150},
@@ -247,7 +247,7 @@ CASES = [
     ),
     HandWorked(
         "single 17 living alone",
-        Household(adults=(Adult(17),), tenure=Tenure.OWNED_OUTRIGHT, council_tax_per_year=1000),
+        Household(adults=(Adult(17),), tenure=ClaimTenure.OWNED_OUTRIGHT, council_tax_per_year=1000),
         {},
         "Under 18 with no child or limited capability: no UC. Nobody under 18 is liable for council tax, so no "
         "Council Tax Reduction.",
@@ -255,7 +255,7 @@ CASES = [
     ),
     HandWorked(
         "lone parent of three children born after April 2017: the two-child limit",
-        Household(adults=(Adult(30),), children_ages=(1, 3, 5), tenure=Tenure.OWNED_OUTRIGHT),
+        Household(adults=(Adult(30),), children_ages=(1, 3, 5), tenure=ClaimTenure.OWNED_OUTRIGHT),
         {UC: 11829.12, CB: 3148.60, HS: 442, WHD: 150},
         "UC: (400.14 + 2 × 292.81) × 12 = 985.76 × 12 = 11,829.12; the third child gets no element. CB: "
         "(26.05 + 2 × 17.25) × 52 = 3,148.60. Healthy Start: two children aged 1 to 3, 2 × 4.25 × 52 = 442.",
@@ -266,7 +266,7 @@ CASES = [
             adults=(Adult(35),),
             children_ages=(6,),
             children_disability=(Disability(dla_care=DlaCareRate.HIGHER),),
-            tenure=Tenure.OWNED_OUTRIGHT,
+            tenure=ClaimTenure.OWNED_OUTRIGHT,
         ),
         {UC: 14265.84, CB: 1354.60, WHD: 150},
         "UC: (400.14 + 292.81 + higher disabled child addition 495.87) × 12 = 1,188.82 × 12 = 14,265.84.",
@@ -275,7 +275,7 @@ CASES = [
         "single 40 with limited capability for work, working 16 hours",
         Household(
             adults=(Adult(40, earnings_per_year=9600, hours_per_week=16, work_capability=WorkCapability.LCW),),
-            tenure=Tenure.OWNED_OUTRIGHT,
+            tenure=ClaimTenure.OWNED_OUTRIGHT,
         ),
         {UC: 4036.08, WHD: 150},
         "LCW gives no element but a work allowance, 684 a month without housing costs. UC: 400.14 × 12 − "
@@ -291,7 +291,7 @@ CASES = [
                     work_capability=WorkCapability.WAITING,
                 ),
             ),
-            tenure=Tenure.RENT_FROM_COUNCIL,
+            tenure=ClaimTenure.RENT_FROM_COUNCIL,
             rent_per_month=500,
             bedrooms=1,
             council_tax_per_year=1400,
@@ -305,7 +305,7 @@ CASES = [
         "single pensioner of 68 on the full new State Pension, a council tenant",
         Household(
             adults=(Adult(68, pension_per_year=11973),),
-            tenure=Tenure.RENT_FROM_COUNCIL,
+            tenure=ClaimTenure.RENT_FROM_COUNCIL,
             rent_per_month=500,
             council_tax_per_year=1600,
         ),
@@ -322,7 +322,7 @@ CASES = [
     ),
     HandWorked(
         "single 40 in a two-bedroom council flat: one spare bedroom",
-        Household(adults=(Adult(40),), tenure=Tenure.RENT_FROM_COUNCIL, rent_per_month=600, bedrooms=2),
+        Household(adults=(Adult(40),), tenure=ClaimTenure.RENT_FROM_COUNCIL, rent_per_month=600, bedrooms=2),
         {UC: 10993.68, WHD: 150},
         "Eligible rent 600 × 0.86 = 516: (400.14 + 516) × 12 = 10,993.68.",
         {"benunit_rent": 600 * 12 * 0.86},

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from thrive.benefits.calculator import Calculator
-from thrive.benefits.household import Adult, Benefit, Disability, Household, PipRate, Tenure
+from thrive.benefits.household import Adult, Benefit, ClaimTenure, Disability, Household, PipRate
 from thrive.benefits.tax_year import TaxYear
 
 YEAR = TaxYear(2025)
@@ -42,14 +42,14 @@ def test_council_tax_reduction_is_withdrawn_at_20p_for_each_pound_of_excess_inco
     part_time = Household(
         adults=(Adult(age=30, earnings_per_year=4000, hours_per_week=8),),
         council_tax_per_year=1400,
-        tenure=Tenure.OWNED_OUTRIGHT,
+        tenure=ClaimTenure.OWNED_OUTRIGHT,
     )
     assert _per_year(calculator, part_time, Benefit.COUNCIL_TAX_REDUCTION) == pytest.approx(690, abs=0.05)
     # £20,000 a year: no Universal Credit, and the prescribed means test leaves nothing.
     full_time = Household(
         adults=(Adult(age=30, earnings_per_year=20000, hours_per_week=37.5),),
         council_tax_per_year=1400,
-        tenure=Tenure.OWNED_OUTRIGHT,
+        tenure=ClaimTenure.OWNED_OUTRIGHT,
     )
     assert _per_year(calculator, full_time, Benefit.COUNCIL_TAX_REDUCTION) == 0
 
@@ -59,7 +59,7 @@ def test_pensioners_follow_the_national_scheme_and_get_their_whole_bill_on_the_g
 ) -> None:
     household = Household(
         adults=(Adult(age=70, pension_per_year=10000),),
-        tenure=Tenure.RENT_FROM_COUNCIL,
+        tenure=ClaimTenure.RENT_FROM_COUNCIL,
         rent_per_month=450,
         council_tax_per_year=1500,
     )
@@ -90,7 +90,7 @@ def test_results_compare_entitlement_with_what_the_household_gets_now(calculator
     household = Household(
         adults=(Adult(age=35),),
         children_ages=(3, 5),
-        tenure=Tenure.OWNED_OUTRIGHT,
+        tenure=ClaimTenure.OWNED_OUTRIGHT,
         receiving_per_month={Benefit.CHILD_BENEFIT: 187.63},
     )
     result = calculator.check(household, YEAR)

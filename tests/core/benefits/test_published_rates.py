@@ -18,7 +18,7 @@ from __future__ import annotations
 import pytest
 
 from thrive.benefits.calculator import Calculator
-from thrive.benefits.household import Adult, Benefit, Household, Tenure
+from thrive.benefits.household import Adult, Benefit, ClaimTenure, Household
 from thrive.benefits.tax_year import TaxYear
 
 YEAR = TaxYear(2025)
@@ -29,7 +29,7 @@ def _amount(calculator: Calculator, household: Household, benefit: Benefit) -> f
 
 
 def test_single_adult_with_no_income_gets_the_universal_credit_standard_allowance(calculator: Calculator) -> None:
-    household = Household(adults=(Adult(age=30),), tenure=Tenure.OWNED_OUTRIGHT)
+    household = Household(adults=(Adult(age=30),), tenure=ClaimTenure.OWNED_OUTRIGHT)
     assert _amount(calculator, household, Benefit.UNIVERSAL_CREDIT) == pytest.approx(400.14 * 12, abs=0.05)
 
 
@@ -42,7 +42,7 @@ def test_lone_parent_in_work_gets_child_elements_less_55p_in_the_pound_over_the_
     household = Household(
         adults=(Adult(age=30, earnings_per_year=12000, hours_per_week=25),),
         children_ages=(3, 5),
-        tenure=Tenure.OWNED_OUTRIGHT,
+        tenure=ClaimTenure.OWNED_OUTRIGHT,
     )
     amounts = calculator.amounts([household], YEAR)
     assert amounts.rules["uc_child_element"][0] == pytest.approx(2 * 292.81 * 12, abs=0.05)
@@ -56,7 +56,7 @@ def test_child_benefit_pays_the_eldest_rate_and_the_other_child_rate(calculator:
 
 def test_pension_credit_tops_a_single_pensioner_up_to_the_standard_minimum_guarantee(calculator: Calculator) -> None:
     # By hand: 227.10 × 52 − 10,000 = £1,809.20 a year.
-    household = Household(adults=(Adult(age=70, pension_per_year=10000),), tenure=Tenure.OWNED_OUTRIGHT)
+    household = Household(adults=(Adult(age=70, pension_per_year=10000),), tenure=ClaimTenure.OWNED_OUTRIGHT)
     assert _amount(calculator, household, Benefit.PENSION_CREDIT) == pytest.approx(227.10 * 52 - 10000, abs=0.05)
 
 
@@ -64,19 +64,19 @@ def test_pension_credit_for_a_couple_uses_the_couple_guarantee(calculator: Calcu
     # By hand: 346.60 × 52 − 15,000 = £3,023.20 a year.
     household = Household(
         adults=(Adult(age=72, pension_per_year=8000), Adult(age=70, pension_per_year=7000)),
-        tenure=Tenure.OWNED_OUTRIGHT,
+        tenure=ClaimTenure.OWNED_OUTRIGHT,
     )
     assert _amount(calculator, household, Benefit.PENSION_CREDIT) == pytest.approx(346.60 * 52 - 15000, abs=0.05)
 
 
 def test_a_full_time_carer_gets_carers_allowance(calculator: Calculator) -> None:
-    household = Household(adults=(Adult(age=40, care_hours_per_week=40),), tenure=Tenure.OWNED_OUTRIGHT)
+    household = Household(adults=(Adult(age=40, care_hours_per_week=40),), tenure=ClaimTenure.OWNED_OUTRIGHT)
     assert _amount(calculator, household, Benefit.CARERS_ALLOWANCE) == pytest.approx(83.30 * 52, abs=0.05)
 
 
 def test_the_tax_year_is_explicit_and_selectable(calculator: Calculator) -> None:
     # 2024-25 standard allowance, single 25 or over: £393.45 a month (GOV.UK, April 2024 rates).
-    household = Household(adults=(Adult(age=30),), tenure=Tenure.OWNED_OUTRIGHT)
+    household = Household(adults=(Adult(age=30),), tenure=ClaimTenure.OWNED_OUTRIGHT)
     earlier = calculator.amounts([household], TaxYear(2024)).per_year[Benefit.UNIVERSAL_CREDIT][0]
     assert earlier == pytest.approx(393.45 * 12, abs=0.05)
 

@@ -9,7 +9,7 @@ import pytest
 
 from tests.core.benefits.hand_worked import CASES
 from thrive.benefits.calculator import BetterOff, Calculator
-from thrive.benefits.household import Adult, Benefit, Household, Tenure
+from thrive.benefits.household import Adult, Benefit, ClaimTenure, Household
 from thrive.benefits.tax_year import TaxYear
 
 YEAR = TaxYear(2025)
@@ -139,7 +139,7 @@ def test_marriage_allowance_is_never_assumed(calculator: Calculator) -> None:
     # A couple, one earning £20,000 and one nothing: income tax (20,000 − 12,570) × 0.20 = £1,486
     # exactly, with no marriage allowance transferred.
     household = Household(
-        adults=(Adult(40, earnings_per_year=20000, hours_per_week=37.5), Adult(40)), tenure=Tenure.OWNED_OUTRIGHT
+        adults=(Adult(40, earnings_per_year=20000, hours_per_week=37.5), Adult(40)), tenure=ClaimTenure.OWNED_OUTRIGHT
     )
     amounts = calculator.amounts([household], YEAR)
     assert amounts.rules["income_tax"][0] == pytest.approx(1486.00, abs=0.005)
@@ -166,7 +166,7 @@ def test_a_new_baby_is_offered_only_where_plausible(calculator: Calculator) -> N
     assert "A new baby joins the family" not in [
         s.scenario.name for s in _scenarios(calculator, _case("single 17")).scenarios
     ]
-    expecting = Household(adults=(Adult(17, pregnant=True),), tenure=Tenure.OWNED_OUTRIGHT)
+    expecting = Household(adults=(Adult(17, pregnant=True),), tenure=ClaimTenure.OWNED_OUTRIGHT)
     assert "A new baby joins the family" in [s.scenario.name for s in _scenarios(calculator, expecting).scenarios]
 
 
@@ -176,7 +176,7 @@ def test_free_school_meals_are_kept_when_more_hours_lift_earnings_over_the_limit
     household = Household(
         adults=(Adult(30, earnings_per_year=6000, hours_per_week=9.6),),
         children_ages=(9,),
-        tenure=Tenure.OWNED_OUTRIGHT,
+        tenure=ClaimTenure.OWNED_OUTRIGHT,
     )
     result = calculator.check(household, YEAR)
     (more,) = [s for s in result.scenarios if s.scenario.name.startswith("Work 8 more hours")]

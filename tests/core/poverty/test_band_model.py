@@ -14,13 +14,14 @@ from thrive.data.households import read_households, ward_lookup
 from thrive.data.poverty_lines import load_line_table
 from thrive.datasets import dataset_path
 from thrive.demo.poverty_panel import synthetic_panel
-from thrive.poverty.bands import Band, Tenure
+from thrive.framework.area import LUTON
+from thrive.poverty.bands import Band, BandTenure
 from thrive.poverty.classify import classify
 from thrive.poverty.disclosure import DisclosureRules, protect_tables_sharing_column_totals
 from thrive.poverty.households import Households
 from thrive.poverty.lines import LineTable
 from thrive.poverty.persistence import persistence, transitions
-from thrive.poverty.run import LUTON, TOTAL, run_model
+from thrive.poverty.run import TOTAL, run_model
 from thrive.poverty.summary import distributions
 
 
@@ -39,7 +40,7 @@ def _households(**columns: Sequence[float]) -> Households:
         "pensioners": [0] * size,
         "children_under_14": [2] * size,
         "children_14_or_over": [0] * size,
-        "tenure": [Tenure.PRIVATE_RENT.value] * size,
+        "tenure": [BandTenure.PRIVATE_RENT.value] * size,
         "net_income": [40000.0] * size,
         "housing_costs": [9000.0] * size,
         "council_tax": [1800.0] * size,
@@ -57,8 +58,8 @@ def _households(**columns: Sequence[float]) -> Households:
 def test_published_lines_for_a_couple_with_two_children(table: LineTable) -> None:
     # 002:3171-3175: private rent > £67,719 / up to £67,718 / up to £57,718 / up to £34,099 / £0.
     entries = {(e.household_type, e.tenure): e for e in table.lines_for(2024)}
-    private = entries[("couple-2-children", Tenure.PRIVATE_RENT)]
-    social = entries[("couple-2-children", Tenure.SOCIAL_RENT)]
+    private = entries[("couple-2-children", BandTenure.PRIVATE_RENT)]
+    social = entries[("couple-2-children", BandTenure.SOCIAL_RENT)]
     assert dict(private.lines) == {"a_b": 67718, "fqol": 57718, "basic_needs": 34099, "destitution": 0}
     assert dict(social.lines) == {"a_b": 60278, "fqol": 50278, "basic_needs": 26659, "destitution": 0}
     assert private.refs["basic_needs"] == "002:3174"
@@ -69,11 +70,11 @@ def test_other_household_types_are_derived_by_the_equivalence_scale(table: LineT
     # Modified OECD: single adult 1.0, couple with children aged 3 and 7 = 1 + 0.5 + 0.3 + 0.3 = 2.1.
     # Single working-age adult, private rent: FQOL £57,718 × 1.0 / 2.1 = £27,484.76, shown as £27,485.
     entries = {(e.household_type, e.tenure): e for e in table.lines_for(2024)}
-    single = entries[("single-working-age", Tenure.PRIVATE_RENT)]
+    single = entries[("single-working-age", BandTenure.PRIVATE_RENT)]
     assert single.derived
     assert single.lines["fqol"] == 27485
     assert single.lines["basic_needs"] == round(34099 / 2.1)
-    owner = entries[("couple-2-children", Tenure.OWNER_OCCUPIED)]
+    owner = entries[("couple-2-children", BandTenure.OWNER_OCCUPIED)]
     assert owner.lines["fqol"] == 50278  # owners take the social-rent lines (DATA-NOTES)
 
 
@@ -132,7 +133,7 @@ def test_components_must_add_up_to_lines_that_fall(tmp_path: Path) -> None:
     path = tmp_path / "lines.yaml"
     path.write_text(priced)
     entries = {(e.household_type, e.tenure): e for e in load_line_table(path).lines_for(2024)}
-    priced_entry = entries[("couple-2-children", Tenure.PRIVATE_RENT)]
+    priced_entry = entries[("couple-2-children", BandTenure.PRIVATE_RENT)]
     assert priced_entry.lines["fqol"] == 57718
     assert priced_entry.components["fqol"]["rent"] == 15718
     path.write_text(shipped.replace("basic_needs: 34099", "basic_needs: 99999"))

@@ -1,0 +1,1 @@
+"""What the website and the reports show alike: the GOV.UK Jinja set-up and the charts."""
