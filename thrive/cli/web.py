@@ -9,8 +9,8 @@ import uvicorn
 
 from thrive.cli.context import console, engine, errors
 from thrive.framework.access import Role
-from thrive.store.database import database_url, write_transaction
-from thrive.store.users import UserError, add_user, issue_token, list_users
+from thrive.services.accounts import UserError, create_account, issue_api_token
+from thrive.store.database import database_url
 
 users = typer.Typer(help="Officers' accounts.", no_args_is_help=True)
 
@@ -48,8 +48,7 @@ def user_add(
         else typer.prompt("Password", hide_input=True, confirmation_prompt=True)
     )
     try:
-        with write_transaction(engine()) as connection:
-            user = add_user(connection, email, password, role, group)
+        user = create_account(engine(), email, password, role, group)
     except UserError as error:
         errors.print(str(error))
         raise typer.Exit(2) from None
@@ -62,10 +61,8 @@ def user_token(
     name: str = typer.Option("API token", "--name", help="What the token is for."),
 ) -> None:
     """Issue a personal API token for writing through the API. It is shown once."""
-    with write_transaction(engine()) as connection:
-        user = next((u for u in list_users(connection) if u.email == email.strip().lower()), None)
-        if user is None:
-            errors.print(f"There is no account for {email}.")
-            raise typer.Exit(2)
-        token = issue_token(connection, user, name)
+    token = issue_api_token(engine(), email, name)
+    if token is None:
+        errors.print(f"There is no account for {email}.")
+        raise typer.Exit(2)
     console.print(token)

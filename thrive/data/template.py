@@ -20,7 +20,7 @@ import pyarrow.compute as pc
 from thrive.data.problems import Problem
 from thrive.data.reading import FIRST_DATA_ROW
 from thrive.framework import PeriodError, PeriodKind, RoadMap, parse_period
-from thrive.store.observations import BATCH_COLUMNS, FLAGS, KEY, NUMBERS, TEXTS
+from thrive.framework.observation import BATCH_COLUMNS, FLAGS, KEY, NUMBERS, TEXTS
 
 TEMPLATE_COLUMNS = [
     "measure",

@@ -33,3 +33,12 @@ class Observation:
     source: str | None = None
     note: str | None = None
     ref: str | None = None
+
+
+KEY = ["series_id", "area_code", "period_kind", "period_start", "period_end"]
+NUMBERS = ["value", "numerator", "denominator", "lower_ci", "upper_ci"]
+FLAGS = [flag.value for flag in ObservationFlag]
+TEXTS = ["source", "note"]
+BATCH_COLUMNS = [*KEY, "period_label", *NUMBERS, *FLAGS, *TEXTS, "ref"]
+"""An observation batch: many observations as one table, a row each, in these columns. Readers give
+this shape and the store writes it, so a million-row file never becomes a million objects."""

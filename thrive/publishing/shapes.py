@@ -20,8 +20,9 @@ from sqlalchemy import Connection
 from thrive.data.template import TEMPLATE_COLUMNS
 from thrive.framework import Measure, RoadMap, Target
 from thrive.framework.area import LUTON
+from thrive.framework.observation import FLAGS, NUMBERS
 from thrive.store.framework_store import measure_of_series
-from thrive.store.observations import FLAGS, NUMBERS, WORKING, current_observations
+from thrive.store.observations import WORKING, current_observations
 
 
 def latest_by_series(current: pd.DataFrame, area_code: str = LUTON) -> dict[str, dict[str, Any]]:

@@ -22,13 +22,12 @@ import numpy as np
 from sqlalchemy import Connection
 
 from thrive.data.dataset import shipped_links
+from thrive.framework.observation import BATCH_COLUMNS, KEY
 from thrive.framework.reconciliation import Prefer, Reconciliation, agrees
 from thrive.store.changes import ChangeSet, record_change_set
 from thrive.store.indicators import indicator_title, series_ids
 from thrive.store.loading import DATASET_KIND
 from thrive.store.observations import (
-    BATCH_COLUMNS,
-    KEY,
     PUBLISHED,
     WORKING,
     ObservationPlan,

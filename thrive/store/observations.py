@@ -16,15 +16,11 @@ import pandas as pd
 from sqlalchemy import Connection, String, cast, func, select
 
 from thrive.framework import Observation, ObservationFlag, Period, PeriodKind
+from thrive.framework.observation import BATCH_COLUMNS, FLAGS, KEY, NUMBERS, TEXTS
 from thrive.store.bulk import bulk_insert
 from thrive.store.schema import area, change_set, observation_revision, series
 
-KEY = ["series_id", "area_code", "period_kind", "period_start", "period_end"]
-NUMBERS = ["value", "numerator", "denominator", "lower_ci", "upper_ci"]
-FLAGS = ["provisional", "estimated", "not_comparable", "break_in_series", "suppressed", "low_reliability"]
-TEXTS = ["source", "note"]
 COMPARED = NUMBERS + FLAGS + TEXTS
-BATCH_COLUMNS = [*KEY, "period_label", *NUMBERS, *FLAGS, *TEXTS, "ref"]
 REVISION_COLUMNS = [*KEY, "change_set_id", "supersedes_id", "period_label", *NUMBERS, *FLAGS, *TEXTS, "ref", "status"]
 PUBLISHED = "published"
 WORKING = "working"

@@ -12,8 +12,9 @@ from enum import StrEnum
 import pandas as pd
 from sqlalchemy import Connection, insert, select
 
+from thrive.framework.observation import FLAGS, KEY, NUMBERS, TEXTS
 from thrive.store.commentary import working_commentary, write_commentary
-from thrive.store.observations import FLAGS, KEY, NUMBERS, TEXTS, WORKING, current_observations
+from thrive.store.observations import WORKING, current_observations
 from thrive.store.schema import observation_revision, series
 
 

@@ -9,7 +9,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from thrive.store.database import make_engine
+from thrive.store.reads import make_engine
 from thrive.web import (
     api,
     better_off,

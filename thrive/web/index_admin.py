@@ -11,8 +11,7 @@ from thrive.data.index_framework import shipped_framework_path
 from thrive.data.problems import ProblemsError
 from thrive.framework.access import Role, User
 from thrive.services.index_runs import compute_framework_text
-from thrive.store.database import read_connection
-from thrive.store.index_runs import framework_versions
+from thrive.store.reads import framework_versions, read_connection
 from thrive.web.security import ForbiddenError, check_csrf, require_user
 from thrive.web.templating import templates
 

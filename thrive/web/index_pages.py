@@ -13,9 +13,7 @@ from fastapi.responses import HTMLResponse, Response
 from thrive.framework.area import LUTON
 from thrive.index.deprivation import DECILES
 from thrive.presentation.charts import Line, line_chart
-from thrive.store.database import read_connection
-from thrive.store.deprivation import latest_deprivation_releases
-from thrive.store.index_runs import latest_index_run
+from thrive.store.reads import latest_deprivation_releases, latest_index_run, read_connection
 from thrive.web.maps import WIDTH, ward_shapes
 from thrive.web.public import PageNotFoundError, cached_page, site
 from thrive.web.site import PublicSnapshot

@@ -18,8 +18,8 @@ from thrive.assess.benchmark import COUNTS
 from thrive.assess.ranking import ordinal
 from thrive.framework import Indicator, IndicatorLink
 from thrive.framework.area import ENGLAND, LUTON
-from thrive.store.indicators import Coverage
-from thrive.store.observations import FLAGS, NUMBERS
+from thrive.framework.observation import FLAGS, NUMBERS
+from thrive.store.reads import Coverage
 from thrive.web.figures import (
     in_order,
     number,

@@ -19,7 +19,7 @@ from thrive.poverty.lines import LineTable
 from thrive.poverty.run import Figure
 from thrive.poverty.summary import distributions
 from thrive.presentation.charts import Stack, stacked_bar_chart
-from thrive.store.poverty import PovertyRun, poverty_runs, run_figures
+from thrive.store.reads import PovertyRun, poverty_runs, run_figures
 from thrive.web.public import cached_page, site
 from thrive.web.site import PublicSnapshot
 

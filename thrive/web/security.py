@@ -14,8 +14,7 @@ import secrets
 from fastapi import Request, Response
 
 from thrive.framework.access import User
-from thrive.store.database import read_connection
-from thrive.store.users import session_user
+from thrive.store.reads import read_connection, session_user
 
 SESSION_COOKIE = "thrive_session"
 CSRF_COOKIE = "thrive_csrf"

@@ -8,9 +8,8 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from thrive.framework.access import Role, User
-from thrive.store.database import read_connection, write_transaction
-from thrive.store.framework_store import read_roadmap
-from thrive.store.users import UserError, add_user, list_users
+from thrive.services.accounts import UserError, create_account
+from thrive.store.reads import list_users, read_connection, read_roadmap
 from thrive.web.security import ForbiddenError, check_csrf, require_user
 from thrive.web.templating import templates
 
@@ -82,8 +81,7 @@ def create_user(
     if errors:
         return _page(request, user, expected, errors, values, status=400)
     try:
-        with write_transaction(request.app.state.engine) as connection:
-            made = add_user(connection, email, password, Role(role), group or None)
+        made = create_account(request.app.state.engine, email, password, Role(role), group or None)
     except UserError as error:
         field = (
             "#password"

@@ -7,8 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from thrive.store.database import write_transaction
-from thrive.store.users import authenticate, end_session, is_locked, start_session
+from thrive.services import accounts
 from thrive.web.security import (
     CSRF_COOKIE,
     SESSION_COOKIE,
@@ -63,16 +62,13 @@ def sign_in(
         errors.append({"text": "Enter your password", "href": "#password"})
     if errors:
         return _form(request, errors, email, 400)
-    with write_transaction(request.app.state.engine) as connection:
-        if is_locked(connection, email):
-            locked = [{"text": "Too many failed attempts. Wait 15 minutes, then try again.", "href": "#email"}]
-            return _form(request, locked, email, 429)
-        user = authenticate(connection, email, password)
-        if user is None:
-            wrong = [{"text": "The email address or password is not right", "href": "#email"}]
-            return _form(request, wrong, email, 400)
-        end_session(connection, request.cookies.get(SESSION_COOKIE))
-        token, _ = start_session(connection, user)
+    token = accounts.sign_in(request.app.state.engine, email, password, old_session=request.cookies.get(SESSION_COOKIE))
+    if token is accounts.SignInRefused.LOCKED:
+        locked = [{"text": "Too many failed attempts. Wait 15 minutes, then try again.", "href": "#email"}]
+        return _form(request, locked, email, 429)
+    if token is accounts.SignInRefused.WRONG:
+        wrong = [{"text": "The email address or password is not right", "href": "#email"}]
+        return _form(request, wrong, email, 400)
     response = RedirectResponse("/workspace", status_code=303)
     set_session_cookie(response, token)
     response.delete_cookie(CSRF_COOKIE, path="/")
@@ -84,8 +80,7 @@ def sign_out(request: Request, csrf: Annotated[str, Form()] = "") -> Response:
     found = signed_in(request)
     if found is not None:
         check_csrf(found[1], csrf)
-        with write_transaction(request.app.state.engine) as connection:
-            end_session(connection, request.cookies.get(SESSION_COOKIE))
+        accounts.sign_out(request.app.state.engine, request.cookies.get(SESSION_COOKIE))
     response = RedirectResponse("/", status_code=303)
     clear_session_cookie(response)
     return response

@@ -12,8 +12,7 @@ from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from thrive.framework.access import User
-from thrive.store.database import read_connection
-from thrive.store.users import token_user
+from thrive.store.reads import read_connection, token_user
 from thrive.web.api.errors import ApiError
 
 bearer = HTTPBearer(

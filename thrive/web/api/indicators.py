@@ -13,8 +13,8 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
 from thrive.framework import Indicator
-from thrive.store.indicators import Coverage
-from thrive.store.observations import FLAGS, NUMBERS
+from thrive.framework.observation import FLAGS, NUMBERS
+from thrive.store.reads import Coverage
 from thrive.web.api import models
 from thrive.web.api.caching import conditional
 from thrive.web.api.errors import ONE_RESPONSES, READ_RESPONSES, not_found

@@ -12,7 +12,7 @@ import pandas as pd
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
-from thrive.store.observations import FLAGS, NUMBERS
+from thrive.framework.observation import FLAGS, NUMBERS
 from thrive.web.api import models
 from thrive.web.api.caching import conditional
 from thrive.web.api.errors import READ_RESPONSES

@@ -13,8 +13,8 @@ from fastapi.responses import Response
 from pydantic import BaseModel
 
 from thrive.poverty.summary import distributions
-from thrive.store import poverty as stored_poverty
-from thrive.store.poverty import poverty_runs, run_figures
+from thrive.store import reads
+from thrive.store.reads import poverty_runs, run_figures
 from thrive.web.api.caching import conditional
 from thrive.web.api.errors import ONE_RESPONSES, READ_RESPONSES, not_found
 from thrive.web.api.paging import Page, Paging, make_page, paging
@@ -70,7 +70,7 @@ class PovertyRunPage(Page[PovertyRun]):
     pass
 
 
-def _run(stored: stored_poverty.PovertyRun) -> PovertyRun:
+def _run(stored: reads.PovertyRun) -> PovertyRun:
     kind: Literal["published", "model"] = "model" if stored.kind == "model" else "published"
     return PovertyRun(
         id=stored.id,

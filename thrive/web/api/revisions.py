@@ -16,9 +16,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
 from thrive.framework import Measure
-from thrive.store.database import read_connection
-from thrive.store.history import observation_history
-from thrive.store.observations import PUBLISHED
+from thrive.store.reads import PUBLISHED, observation_history, read_connection
 from thrive.web.api import models
 from thrive.web.api.caching import conditional
 from thrive.web.api.errors import ONE_RESPONSES
