@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -72,99 +73,86 @@ def _package(path: Path) -> str:
 
 
 def _thrive_package(module: str) -> str | None:
+    """`store` for thrive.store.schema; "" for thrive itself; None outside thrive."""
     parts = module.split(".")
-    return parts[1] if parts[0] == "thrive" and len(parts) > 1 else None
+    return (parts[1] if len(parts) > 1 else "") if parts[0] == "thrive" else None
+
+
+@dataclass(frozen=True)
+class Found:
+    where: str
+    package: str
+    module: str
+    names: tuple[str, ...]
+    at_top: bool
+
+    @property
+    def target(self) -> str | None:
+        return _thrive_package(self.module)
+
+    def __str__(self) -> str:
+        return f"{self.where} imports {self.module}"
+
+
+def _found() -> Iterator[Found]:
+    for path in _modules():
+        for module, names, top in _imports(path):
+            yield Found(_where(path), _package(path), module, names, top)
+
+
+def _reaching_outside(packages: tuple[str, ...], may: tuple[str, ...]) -> list[str]:
+    """Imports from these packages of any thrive package but themselves and `may`."""
+    return [str(f) for f in _found() if f.package in packages and f.target not in (*packages, *may, None)]
 
 
 def test_the_core_imports_nothing_outside_the_core() -> None:
-    wrong = [
-        f"{_where(path)} imports {module}"
-        for path in _modules()
-        if _package(path) in CORE
-        for module, _, _ in _imports(path)
-        if (_thrive_package(module) not in (*CORE, DATA_FILES, None))
-        or (module.split(".")[0] == "thrive" and _thrive_package(module) is None)
-        or module.split(".")[0] in NOT_IN_THE_CORE
-    ]
+    wrong = _reaching_outside(CORE, (DATA_FILES,))
+    wrong += [str(f) for f in _found() if f.package in CORE and f.module.split(".")[0] in NOT_IN_THE_CORE]
     assert wrong == []
+
+
+def test_data_reads_and_checks_and_writes_nothing() -> None:
+    assert _reaching_outside(("data",), (*CORE, DATA_FILES)) == []
+
+
+def test_the_store_imports_only_the_core() -> None:
+    assert _reaching_outside(("store",), (*CORE, DATA_FILES)) == []
+
+
+def test_presentation_imports_only_the_core() -> None:
+    assert _reaching_outside(("presentation",), CORE) == []
 
 
 def test_only_the_store_imports_the_schema() -> None:
-    wrong = [
-        f"{_where(path)} imports {module}"
-        for path in _modules()
-        if _package(path) != "store"
-        for module, _, _ in _imports(path)
-        if module == "thrive.store.schema"
-    ]
-    assert wrong == []
+    assert [str(f) for f in _found() if f.package != "store" and f.module == "thrive.store.schema"] == []
 
 
 def test_only_the_store_builds_queries() -> None:
     """Outside the store, SQLAlchemy is only the type of an engine or a connection handed on."""
     wrong = [
-        f"{_where(path)} imports {module} {', '.join(names)}"
-        for path in _modules()
-        if _package(path) != "store"
-        for module, names, _ in _imports(path)
-        if module.split(".")[0] == "sqlalchemy"
-        and (module != "sqlalchemy" or not set(names) <= {"Engine", "Connection"})
-    ]
-    assert wrong == []
-
-
-def test_data_reads_and_checks_and_writes_nothing() -> None:
-    wrong = [
-        f"{_where(path)} imports {module}"
-        for path in _modules()
-        if _package(path) == "data"
-        for module, _, _ in _imports(path)
-        if _thrive_package(module) not in (*CORE, DATA_FILES, "data", None)
-    ]
-    assert wrong == []
-
-
-def test_the_store_imports_only_the_core() -> None:
-    wrong = [
-        f"{_where(path)} imports {module}"
-        for path in _modules()
-        if _package(path) == "store"
-        for module, _, _ in _imports(path)
-        if _thrive_package(module) not in (*CORE, DATA_FILES, "store", None)
+        f"{f} {', '.join(f.names)}"
+        for f in _found()
+        if f.package != "store"
+        and f.module.split(".")[0] == "sqlalchemy"
+        and (f.module != "sqlalchemy" or not set(f.names) <= {"Engine", "Connection"})
     ]
     assert wrong == []
 
 
 def test_services_never_import_an_edge() -> None:
-    wrong = [
-        f"{_where(path)} imports {module}"
-        for path in _modules()
-        if _package(path) == "services"
-        for module, _, _ in _imports(path)
-        if _thrive_package(module) in ("web", "cli", "reports", "presentation", "demo")
-    ]
-    assert wrong == []
+    edges = ("web", "cli", "reports", "presentation", "demo")
+    assert [str(f) for f in _found() if f.package == "services" and f.target in edges] == []
+
+
+def test_reports_import_no_web_code() -> None:
+    assert [str(f) for f in _found() if f.package == "reports" and f.target == "web"] == []
 
 
 def test_nothing_real_imports_the_demo() -> None:
     wrong = [
-        f"{_where(path)} imports {module}"
-        for path in _modules()
-        if _package(path) != "demo"
-        for module, _, top in _imports(path)
-        if _thrive_package(module) == "demo" and (top or _where(path) not in DEMO_COMMANDS)
-    ]
-    assert wrong == []
-
-
-def test_reports_and_presentation_import_no_web_code() -> None:
-    wrong = [
-        f"{_where(path)} imports {module}"
-        for path in _modules()
-        if _package(path) in ("reports", "presentation")
-        for module, _, _ in _imports(path)
-        if _thrive_package(module) == "web"
-        or (_package(path) == "presentation" and _thrive_package(module) not in (*CORE, "presentation", None))
+        str(f)
+        for f in _found()
+        if f.package != "demo" and f.target == "demo" and (f.at_top or f.where not in DEMO_COMMANDS)
     ]
     assert wrong == []
 
@@ -172,13 +160,9 @@ def test_reports_and_presentation_import_no_web_code() -> None:
 def test_pages_read_the_store_only_through_its_read_facade() -> None:
     """A page or API module cannot reach a store writer: it reads through thrive.store.reads and
     writes through thrive.services."""
-    wrong = sorted(
-        {
-            _where(path)
-            for path in _modules()
-            if _package(path) == "web"
-            for module, _, _ in _imports(path)
-            if module.startswith("thrive.store") and module != "thrive.store.reads"
-        }
-    )
-    assert wrong == sorted(WEB_WRITES_NOT_YET_IN_SERVICES)
+    wrong = {
+        f.where
+        for f in _found()
+        if f.package == "web" and f.target == "store" and f.module not in ("thrive.store.reads", "thrive.store")
+    }
+    assert sorted(wrong) == sorted(WEB_WRITES_NOT_YET_IN_SERVICES)
