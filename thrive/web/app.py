@@ -24,9 +24,9 @@ from thrive.web import (
     workspace_admin,
     workspace_auth,
 )
+from thrive.web.page_templates import templates
 from thrive.web.security import CsrfError, ForbiddenError, SignInRequiredError
 from thrive.web.site import Site
-from thrive.web.templating import templates
 
 STATIC = Path(__file__).parent / "static"
 

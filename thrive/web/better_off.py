@@ -29,8 +29,8 @@ from thrive.web.better_off_answers import (
     previous_question,
 )
 from thrive.web.better_off_questions import BY_SLUG, FIELD_NAMES, QUESTIONS, Answers, Question
+from thrive.web.page_templates import templates
 from thrive.web.security import signed_in
-from thrive.web.templating import templates
 
 SECTION = "better-off"
 _CALCULATOR: list[Calculator] = []

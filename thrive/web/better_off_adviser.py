@@ -27,8 +27,8 @@ from thrive.store.better_off_cases import (
 )
 from thrive.store.database import read_connection
 from thrive.web.better_off import calculated, posted_answers
+from thrive.web.page_templates import templates
 from thrive.web.security import ForbiddenError, check_csrf, require_user
-from thrive.web.templating import templates
 
 router = APIRouter(prefix="/workspace/better-off")
 PERIODS = [(p.value, f"a {p.value}" if p is not AwardPeriod.FOUR_WEEKS else "every four weeks") for p in AwardPeriod]

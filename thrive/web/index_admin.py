@@ -12,8 +12,8 @@ from thrive.data.problems import ProblemsError
 from thrive.framework.access import Role, User
 from thrive.services.index_runs import compute_framework_text
 from thrive.store.reads import framework_versions, read_connection
+from thrive.web.page_templates import templates
 from thrive.web.security import ForbiddenError, check_csrf, require_user
-from thrive.web.templating import templates
 
 router = APIRouter(prefix="/workspace")
 DRAWS = 1000

@@ -14,9 +14,9 @@ from fastapi.responses import HTMLResponse, Response
 
 from thrive.framework import Indicator
 from thrive.web.indicator_views import catalogue, download_csv, download_frame, download_json, indicator_view, matches
+from thrive.web.page_templates import templates
 from thrive.web.public import REVALIDATE, PageNotFoundError, cached_page, site
 from thrive.web.site import PublicSnapshot
-from thrive.web.templating import templates
 
 router = APIRouter()
 DOWNLOADS = {"csv": "text/csv; charset=utf-8", "json": "application/json"}

@@ -21,9 +21,9 @@ from thrive.publishing.shapes import MEDIA_TYPES, ExportFormat, export_bytes, te
 from thrive.web.comparisons import comparisons
 from thrive.web.indicator_views import matches
 from thrive.web.maps import WIDTH, ward_shapes
+from thrive.web.page_templates import templates
 from thrive.web.provenance import sources
 from thrive.web.site import PublicSnapshot, Site
-from thrive.web.templating import templates
 from thrive.web.views import band_tables, card, charts, short_wording, summaries
 
 router = APIRouter()

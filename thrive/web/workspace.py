@@ -32,8 +32,8 @@ from thrive.store.framework_store import read_roadmap
 from thrive.store.history import observation_history
 from thrive.store.observations import WORKING, current_observations, observations_from_frame
 from thrive.store.workflow import Stage, WorkflowError, measure_of_revisions, move, move_commentary, pending
+from thrive.web.page_templates import templates
 from thrive.web.security import ForbiddenError, check_csrf, require_user
-from thrive.web.templating import templates
 
 router = APIRouter(prefix="/workspace")
 UPLOADS = Path(tempfile.gettempdir()) / "thrive-uploads"

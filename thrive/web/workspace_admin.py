@@ -10,8 +10,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from thrive.framework.access import Role, User
 from thrive.services.accounts import UserError, create_account
 from thrive.store.reads import list_users, read_connection, read_roadmap
+from thrive.web.page_templates import templates
 from thrive.web.security import ForbiddenError, check_csrf, require_user
-from thrive.web.templating import templates
 
 router = APIRouter(prefix="/workspace")
 

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from thrive.services import accounts
+from thrive.web.page_templates import templates
 from thrive.web.security import (
     CSRF_COOKIE,
     SESSION_COOKIE,
@@ -18,7 +19,6 @@ from thrive.web.security import (
     sign_in_csrf,
     signed_in,
 )
-from thrive.web.templating import templates
 
 router = APIRouter()
 

@@ -1,4 +1,4 @@
-"""The site's templates: the shared GOV.UK Jinja set-up (thrive.presentation) as FastAPI renders it."""
+"""The site's page templates: the shared GOV.UK Jinja set-up (thrive.presentation) as FastAPI renders it."""
 
 from __future__ import annotations
 
