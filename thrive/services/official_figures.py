@@ -23,8 +23,7 @@ from sqlalchemy import Connection, select
 
 from thrive.data.dataset import shipped_links
 from thrive.framework.reconciliation import Prefer, Reconciliation, agrees
-from thrive.store.changes import ChangeSet, record_change_set
-from thrive.store.loading import DATASET_KIND
+from thrive.store.changes import ChangeKind, ChangeSet, record_change_set
 from thrive.store.observations import (
     BATCH_COLUMNS,
     KEY,
@@ -36,8 +35,6 @@ from thrive.store.observations import (
     plan_observations,
 )
 from thrive.store.schema import indicator, series
-
-OFFICIAL_KIND = "official"
 
 
 def reconcile_official_figures(
@@ -61,7 +58,7 @@ def _reconcile(connection: Connection, decision: Reconciliation, *, actor: str, 
     batch = official.assign(series_id=decision.series_id)[BATCH_COLUMNS].reset_index(drop=True)
     held = current_observations(connection, [decision.series_id], view=WORKING)
     merged = batch.merge(held, on=KEY, how="left", suffixes=("", "_held"))
-    council = (merged["change_kind"] == DATASET_KIND).to_numpy() & merged["value_held"].notna().to_numpy()
+    council = (merged["change_kind"] == ChangeKind.DATASET).to_numpy() & merged["value_held"].notna().to_numpy()
 
     replace = np.zeros(len(merged), dtype=bool)
     reasons = np.full(len(merged), "", dtype=object)
@@ -74,7 +71,7 @@ def _reconcile(connection: Connection, decision: Reconciliation, *, actor: str, 
             replace[i] = True
             reasons[i] = why
     written = 0
-    copies = plan_observations(connection, batch[~replace], only_over_kind=OFFICIAL_KIND)
+    copies = plan_observations(connection, batch[~replace], only_over_kind=ChangeKind.OFFICIAL)
     if not copies.is_empty:
         title = connection.execute(select(indicator.c.title).where(indicator.c.id == decision.indicator_id)).scalar()
         written += _write(connection, copies, actor, f"Official figures: {title}", source)
@@ -90,7 +87,7 @@ def _reconcile(connection: Connection, decision: Reconciliation, *, actor: str, 
 
 def _write(connection: Connection, plan: ObservationPlan, actor: str, reason: str, source: str | None) -> int:
     change_set_id = record_change_set(
-        connection, ChangeSet(actor=actor, reason=reason, kind=OFFICIAL_KIND, source=source)
+        connection, ChangeSet(actor=actor, reason=reason, kind=ChangeKind.OFFICIAL, source=source)
     )
     apply_observation_plan(connection, plan, change_set_id)
     return len(plan.new) + len(plan.changed)

@@ -8,11 +8,13 @@ from typing import Any
 
 from sqlalchemy import Connection, func, insert, select
 
+from thrive.store.changes import PUBLISHING
+from thrive.store.observations import PUBLISHED
 from thrive.store.schema import assessment_run, change_set
 
 
 @dataclass(frozen=True)
-class StoredRun:
+class AssessmentRun:
     id: int
     created_at: datetime
     actor: str
@@ -37,6 +39,21 @@ class StoredRun:
 def data_version(connection: Connection) -> int:
     """The newest change set: any later change to a figure or target makes a newer version."""
     return int(connection.execute(select(func.coalesce(func.max(change_set.c.id), 0))).scalar_one())
+
+
+def published_version(connection: Connection) -> int:
+    """The newest change set that can change what the public sees (ChangeKind.publishes).
+
+    Saving a draft or a Better Off case leaves it where it is, so public pages and their ETags stay put.
+    """
+    kinds = [kind.value for kind in PUBLISHING]
+    query = select(func.coalesce(func.max(change_set.c.id), 0)).where(change_set.c.kind.in_(kinds))
+    return int(connection.execute(query).scalar_one())
+
+
+def version_of(connection: Connection, view: str) -> int:
+    """The version a run of `view` is made on: the published version, or (drafts included) any change."""
+    return published_version(connection) if view == PUBLISHED else data_version(connection)
 
 
 def save_run(
@@ -68,7 +85,7 @@ def save_run(
     )
 
 
-def load_run(connection: Connection, run_id: int | None = None, *, view: str | None = None) -> StoredRun | None:
+def load_run(connection: Connection, run_id: int | None = None, *, view: str | None = None) -> AssessmentRun | None:
     """One run by id, or the newest (of a view)."""
     query = select(assessment_run)
     if view is not None:
@@ -80,6 +97,13 @@ def load_run(connection: Connection, run_id: int | None = None, *, view: str | N
     if row is None:
         return None
     created = row.created_at if row.created_at.tzinfo else row.created_at.replace(tzinfo=UTC)
-    return StoredRun(
+    return AssessmentRun(
         row.id, created, row.actor, row.as_of, row.view, row.data_version, row.rules, row.inputs, row.results
     )
+
+
+def newest_run_id(connection: Connection, view: str) -> int | None:
+    """The id of the newest run of a view, without reading its results."""
+    query = select(func.max(assessment_run.c.id)).where(assessment_run.c.view == view)
+    found = connection.execute(query).scalar()
+    return None if found is None else int(found)

@@ -11,9 +11,10 @@ from thrive.data.index_compute import compute_framework_text
 from thrive.data.index_framework import shipped_framework_path
 from thrive.data.problems import ProblemsError
 from thrive.framework.access import Role, User
+from thrive.services.errors import NotAllowed
 from thrive.store.database import read_connection
 from thrive.store.index_runs import framework_versions
-from thrive.web.security import ForbiddenError, check_csrf, require_user
+from thrive.web.security import check_csrf, require_user
 from thrive.web.templating import templates
 
 router = APIRouter(prefix="/workspace")
@@ -24,7 +25,7 @@ FIELD = "framework"
 def _admin(request: Request) -> tuple[User, str]:
     user, csrf = require_user(request)
     if user.role is not Role.ADMIN:
-        raise ForbiddenError("Only an administrator can change the Thriving People Index framework.")
+        raise NotAllowed("Only an administrator can change the Thriving People Index framework.")
     return user, csrf
 
 

@@ -17,7 +17,7 @@ from thrive.poverty.bands import BAND_LABELS, BANDS, Tenure
 from thrive.poverty.lines import LineTable
 from thrive.poverty.run import Figure
 from thrive.poverty.summary import distributions
-from thrive.store.poverty import StoredRun, poverty_runs, run_figures
+from thrive.store.poverty import PovertyRun, poverty_runs, run_figures
 from thrive.web.charts import Stack, stacked_bar_chart
 from thrive.web.public import cached_page, site
 from thrive.web.site import PublicSnapshot
@@ -86,7 +86,7 @@ def poverty_page(request: Request) -> Response:
     return cached_page(request, "poverty", build, "poverty.html")
 
 
-def _over_time(runs: list[tuple[StoredRun, list[Figure]]]) -> list[dict[str, Any]]:
+def _over_time(runs: list[tuple[PovertyRun, list[Figure]]]) -> list[dict[str, Any]]:
     rows = []
     for run, figures in runs:
         for distribution in distributions(figures):
@@ -94,7 +94,7 @@ def _over_time(runs: list[tuple[StoredRun, list[Figure]]]) -> list[dict[str, Any
     return rows
 
 
-def _label(run: StoredRun, year: int) -> str:
+def _label(run: PovertyRun, year: int) -> str:
     kind = "published" if run.kind == "published" else ("model, SYNTHETIC" if run.synthetic else "model")
     return f"April {year} ({kind})"
 
@@ -121,7 +121,7 @@ def _chart(over_time: list[dict[str, Any]]) -> str:
     )
 
 
-def _breakdown(latest: tuple[StoredRun, list[Figure]], breakdown: str, names: dict[str, str]) -> dict[str, Any]:
+def _breakdown(latest: tuple[PovertyRun, list[Figure]], breakdown: str, names: dict[str, str]) -> dict[str, Any]:
     run, figures = latest
     year = run.last_year
     cells: dict[str, dict[str, float | None]] = {}
@@ -144,7 +144,7 @@ def _type_labels(table: LineTable) -> dict[str, str]:
     return {household_type.id: household_type.label for household_type in table.types}
 
 
-def _children(latest: tuple[StoredRun, list[Figure]]) -> dict[str, Any] | None:
+def _children(latest: tuple[PovertyRun, list[Figure]]) -> dict[str, Any] | None:
     run, figures = latest
     wanted = ("children_in_poverty", run.last_year, LUTON, "D_E")
     for figure in figures:

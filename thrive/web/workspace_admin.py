@@ -8,10 +8,11 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from thrive.framework.access import Role, User
+from thrive.services.errors import NotAllowed
 from thrive.store.database import read_connection, write_transaction
 from thrive.store.framework_store import read_roadmap
 from thrive.store.users import UserError, add_user, list_users
-from thrive.web.security import ForbiddenError, check_csrf, require_user
+from thrive.web.security import check_csrf, require_user
 from thrive.web.templating import templates
 
 router = APIRouter(prefix="/workspace")
@@ -20,7 +21,7 @@ router = APIRouter(prefix="/workspace")
 def _admin(request: Request) -> tuple[User, str]:
     user, csrf = require_user(request)
     if user.role is not Role.ADMIN:
-        raise ForbiddenError("Only an administrator can manage users.")
+        raise NotAllowed("Only an administrator can manage users.")
     return user, csrf
 
 

@@ -13,7 +13,8 @@ from fastapi.responses import Response
 from pydantic import BaseModel
 
 from thrive.poverty.summary import distributions
-from thrive.store.poverty import StoredRun, poverty_runs, run_figures
+from thrive.store import poverty as poverty_store
+from thrive.store.poverty import poverty_runs, run_figures
 from thrive.web.api.caching import conditional
 from thrive.web.api.errors import ONE_RESPONSES, READ_RESPONSES, not_found
 from thrive.web.api.paging import Page, Paging, make_page, paging
@@ -69,7 +70,7 @@ class PovertyRunPage(Page[PovertyRun]):
     pass
 
 
-def _run(stored: StoredRun) -> PovertyRun:
+def _run(stored: poverty_store.PovertyRun) -> PovertyRun:
     kind: Literal["published", "model"] = "model" if stored.kind == "model" else "published"
     return PovertyRun(
         id=stored.id,

@@ -16,6 +16,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
 from thrive.framework import Measure
+from thrive.store.changes import ChangeKind
 from thrive.store.database import read_connection
 from thrive.store.history import observation_history
 from thrive.store.observations import PUBLISHED
@@ -28,7 +29,7 @@ from thrive.web.figures import number
 
 router = APIRouter(tags=["revisions"])
 
-LOADED = "dataset"
+LOADED = ChangeKind.DATASET
 """The change-set kind of the Road Map as first loaded: its figures are the starting point, not revisions."""
 
 
