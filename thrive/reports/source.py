@@ -18,7 +18,7 @@ from thrive.framework import Measure, Observation, RoadMap
 from thrive.reports.commentary import commentary_at
 from thrive.reports.errors import ReportError
 from thrive.services.assessment_runs import make_run
-from thrive.store.assessments import AssessmentRun, load_run, version_of
+from thrive.store.assessments import AssessmentRun, fresh_run, load_run
 from thrive.store.commentary import Commentary
 from thrive.store.database import read_connection
 from thrive.store.framework_store import read_roadmap
@@ -68,11 +68,8 @@ def choose_run(engine: Engine, run_id: int | None, *, draft: bool, actor: str) -
                     "Add --draft to make a draft report from it, or choose a run of the published figures."
                 )
             return run
-        newest = load_run(connection, view=view)
-        version = version_of(connection, view)
-    if newest is not None and newest.data_version == version:
-        return newest
-    return make_run(engine, actor=actor, view=view)
+        fresh = fresh_run(connection, view)
+    return fresh or make_run(engine, actor=actor, view=view)
 
 
 def previous_run(engine: Engine, current: AssessmentRun, made_by: datetime) -> AssessmentRun | None:

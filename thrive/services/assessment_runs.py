@@ -18,7 +18,7 @@ from thrive.assess.roadmap import usable_as_of
 from thrive.assess.rules import AssessmentRules
 from thrive.data.rules import load_rules
 from thrive.data.snapshot import from_snapshot, snapshot
-from thrive.store.assessments import AssessmentRun, load_run, save_run, version_of
+from thrive.store.assessments import AssessmentRun, fresh_run, load_run, save_run, version_of
 from thrive.store.database import write_transaction
 from thrive.store.framework_store import read_roadmap
 from thrive.store.observations import PUBLISHED, WORKING, current_observations, observations_from_frame
@@ -76,10 +76,7 @@ def assess_and_keep(
 def keep_published_run(connection: Connection, *, actor: str) -> AssessmentRun:
     """The newest run of the published figures, made now if published figures, targets or commentary
     have changed since it was made: the last step of every use-case that publishes."""
-    newest = load_run(connection, view=PUBLISHED)
-    if newest is not None and newest.data_version == version_of(connection, PUBLISHED):
-        return newest
-    return assess_and_keep(connection, actor=actor, view=PUBLISHED)
+    return fresh_run(connection, PUBLISHED) or assess_and_keep(connection, actor=actor, view=PUBLISHED)
 
 
 def publish_run(engine: Engine, *, actor: str) -> AssessmentRun:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select
+from sqlalchemy import Connection, Select, func, insert, select
 
 from thrive.store.changes import PUBLISHING
 from thrive.store.observations import PUBLISHED
@@ -46,9 +46,12 @@ def published_version(connection: Connection) -> int:
 
     Saving a draft or a Better Off case leaves it where it is, so public pages and their ETags stay put.
     """
+    return int(connection.execute(_published_version()).scalar_one())
+
+
+def _published_version() -> Select[Any]:
     kinds = [kind.value for kind in PUBLISHING]
-    query = select(func.coalesce(func.max(change_set.c.id), 0)).where(change_set.c.kind.in_(kinds))
-    return int(connection.execute(query).scalar_one())
+    return select(func.coalesce(func.max(change_set.c.id), 0)).where(change_set.c.kind.in_(kinds))
 
 
 def version_of(connection: Connection, view: str) -> int:
@@ -102,8 +105,15 @@ def load_run(connection: Connection, run_id: int | None = None, *, view: str | N
     )
 
 
-def newest_run_id(connection: Connection, view: str) -> int | None:
-    """The id of the newest run of a view, without reading its results."""
-    query = select(func.max(assessment_run.c.id)).where(assessment_run.c.view == view)
-    found = connection.execute(query).scalar()
-    return None if found is None else int(found)
+def published_state(connection: Connection) -> tuple[int, int | None]:
+    """The published version and the newest published run's id, in one round trip: what a public
+    page checks on every request to know whether what it has read is still current."""
+    run = select(func.max(assessment_run.c.id)).where(assessment_run.c.view == PUBLISHED)
+    row = connection.execute(select(_published_version().scalar_subquery(), run.scalar_subquery())).one()
+    return int(row[0]), None if row[1] is None else int(row[1])
+
+
+def fresh_run(connection: Connection, view: str) -> AssessmentRun | None:
+    """The newest run of a view if nothing it depends on has changed since it was made; None otherwise."""
+    newest = load_run(connection, view=view)
+    return newest if newest is not None and newest.data_version == version_of(connection, view) else None

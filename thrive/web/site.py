@@ -25,7 +25,7 @@ from sqlalchemy import Engine, select
 from thrive.data.dataset import load_dataset
 from thrive.framework import Indicator, Measure, RoadMap
 from thrive.framework.units import format_value
-from thrive.store.assessments import load_run, newest_run_id, published_version
+from thrive.store.assessments import load_run, published_state
 from thrive.store.changes import ChangeKind
 from thrive.store.commentary import published_commentary
 from thrive.store.database import read_connection
@@ -92,7 +92,7 @@ class Site:
 
     def current_version(self) -> Version:
         with read_connection(self.engine) as connection:
-            return published_version(connection), newest_run_id(connection, PUBLISHED)
+            return published_state(connection)
 
     def public(self) -> PublicSnapshot:
         version = self.current_version()
