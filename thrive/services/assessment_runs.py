@@ -41,20 +41,30 @@ def make_run(
     the public pages show).
     """
     with write_transaction(engine) as connection:
-        return assess_and_keep(connection, actor=actor, as_of=as_of, measure_ids=measure_ids, rules=rules, view=view)
+        return _assess_and_keep(connection, actor, view, as_of, measure_ids, rules or load_rules())
 
 
-def assess_and_keep(
+def keep_published_run(connection: Connection, *, actor: str) -> AssessmentRun:
+    """The newest run of the published figures, made now if published figures, targets or commentary
+    have changed since it was made: the last step of every use-case that publishes."""
+    return fresh_run(connection, PUBLISHED) or _assess_and_keep(connection, actor, PUBLISHED, None, None, load_rules())
+
+
+def publish_run(engine: Engine, *, actor: str) -> AssessmentRun:
+    """keep_published_run in a transaction of its own, for a use-case whose writes have already committed."""
+    with write_transaction(engine) as connection:
+        return keep_published_run(connection, actor=actor)
+
+
+def _assess_and_keep(
     connection: Connection,
-    *,
     actor: str,
-    as_of: date | None = None,
-    measure_ids: list[str] | None = None,
-    rules: AssessmentRules | None = None,
-    view: str = WORKING,
+    view: str,
+    as_of: date | None,
+    measure_ids: list[str] | None,
+    rules: AssessmentRules,
 ) -> AssessmentRun:
-    """make_run inside the caller's write transaction, so it sees the figures that transaction wrote."""
-    rules = rules or load_rules()
+    """Assess inside the caller's write transaction, so the run sees the figures that transaction wrote."""
     roadmap = read_roadmap(connection)
     observations = usable_as_of(observations_from_frame(current_observations(connection, view=view)), as_of)
     results = assess_roadmap(roadmap, observations, rules, as_of=as_of, measure_ids=measure_ids)
@@ -71,18 +81,6 @@ def assess_and_keep(
     stored = load_run(connection, run_id)
     assert stored is not None
     return stored
-
-
-def keep_published_run(connection: Connection, *, actor: str) -> AssessmentRun:
-    """The newest run of the published figures, made now if published figures, targets or commentary
-    have changed since it was made: the last step of every use-case that publishes."""
-    return fresh_run(connection, PUBLISHED) or assess_and_keep(connection, actor=actor, view=PUBLISHED)
-
-
-def publish_run(engine: Engine, *, actor: str) -> AssessmentRun:
-    """keep_published_run in a transaction of its own, for a use-case whose writes have already committed."""
-    with write_transaction(engine) as connection:
-        return keep_published_run(connection, actor=actor)
 
 
 def replay(run: AssessmentRun) -> list[MeasureAssessment]:
