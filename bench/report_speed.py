@@ -27,7 +27,7 @@ from thrive.reports.html import PRINT, render_html
 from thrive.reports.output import ReportFormat, report_bytes
 from thrive.reports.pdf import pdf_from_html
 from thrive.reports.progress import progress_report
-from thrive.runs import make_run
+from thrive.services.assessment_runs import make_run
 from thrive.store.database import make_engine
 from thrive.store.loading import load_dataset_into_store
 from thrive.store.migrate import upgrade

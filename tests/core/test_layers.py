@@ -20,15 +20,8 @@ NOT_IN_THE_CORE = ("sqlalchemy", "alembic", "fastapi", "starlette", "jinja2", "t
 DEMO_COMMANDS = ("cli/better_off.py", "cli/poverty.py")
 """The `synthetic` commands that write demo files: they load thrive.demo inside the command only."""
 
-WEB_WRITES_NOT_YET_IN_SERVICES = {
-    "web/workspace.py": "the review flow and commentary, moving to services/review with issue 14's services work",
-    "web/api/review.py": "the API's review flow, moving to the same service as the workspace's",
-    "web/api/entry.py": "entering results through the API, moving to services/results",
-    "web/site.py": "makes an assessment run when a GET finds it stale; runs move to publish time",
-    "web/better_off_adviser.py": "saves Better Off cases and outcomes, moving to services/better_off_cases",
-}
-"""Web modules that still import store modules other than thrive.store.reads, each for a write that
-another branch of issue 14 moves into thrive.services. Empty this after that merge."""
+WEB_WRITES_NOT_YET_IN_SERVICES: dict[str, str] = {}
+"""Web modules allowed to import store modules other than thrive.store.reads, with the reason: none."""
 
 
 def _modules() -> Iterator[Path]:

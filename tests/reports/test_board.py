@@ -12,7 +12,7 @@ from thrive.cli.app import app
 from thrive.reports.board import board_report
 from thrive.reports.html import render_html
 from thrive.reports.output import ReportFormat, write_report
-from thrive.store.changes import ChangeSet, record_change_set
+from thrive.store.changes import ChangeKind, ChangeSet, record_change_set
 from thrive.store.commentary import Section, write_commentary
 from thrive.store.database import write_transaction
 
@@ -21,7 +21,7 @@ runner = CliRunner()
 
 def test_board_report_lists_its_outcomes_and_the_data_issues_to_act_on(engine: Engine) -> None:
     with write_transaction(engine) as connection:
-        change = record_change_set(connection, ChangeSet("lead@luton.gov.uk", "Commentary", "commentary"))
+        change = record_change_set(connection, ChangeSet("lead@luton.gov.uk", "Commentary", ChangeKind.PUBLICATION))
         text = "Footfall counters are being replaced."
         write_commentary(connection, "town-centre-footfall", "2024/25", Section.MORE_WORK, text, "published", change)
     html = render_html(board_report(engine, group="place-board", run_id=None, draft=False, actor="test"))

@@ -17,7 +17,7 @@ from thrive.reports.errors import ReportError
 from thrive.reports.html import render_html
 from thrive.reports.output import ReportFormat, report_bytes, write_report
 from thrive.reports.performance import performance_report, quarter
-from thrive.runs import make_run
+from thrive.services.assessment_runs import make_run
 from thrive.store.observations import PUBLISHED
 
 runner = CliRunner()

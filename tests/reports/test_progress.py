@@ -15,8 +15,8 @@ from thrive.cli.app import app
 from thrive.reports.html import render_html
 from thrive.reports.output import ReportFormat, report_bytes
 from thrive.reports.progress import progress_report
-from thrive.runs import make_run
-from thrive.store.changes import ChangeSet, record_change_set
+from thrive.services.assessment_runs import make_run
+from thrive.store.changes import ChangeKind, ChangeSet, record_change_set
 from thrive.store.commentary import Section, write_commentary
 from thrive.store.database import write_transaction
 from thrive.store.observations import PUBLISHED, WORKING
@@ -120,7 +120,9 @@ def test_a_run_made_when_none_exists_is_a_published_view_run(engine: Engine) -> 
 
 def test_published_commentary_appears_under_its_priority_and_drafts_only_in_a_draft(engine: Engine) -> None:
     with write_transaction(engine) as connection:
-        change = record_change_set(connection, ChangeSet("lead@luton.gov.uk", "Commentary for 2024/25", "commentary"))
+        change = record_change_set(
+            connection, ChangeSet("lead@luton.gov.uk", "Commentary for 2024/25", ChangeKind.PUBLICATION)
+        )
         write_commentary(
             connection,
             "weekly-wages",

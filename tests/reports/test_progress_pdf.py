@@ -21,7 +21,7 @@ from thrive.cli.app import app
 from thrive.framework.units import format_value
 from thrive.reports.output import ReportFormat, write_report
 from thrive.reports.progress import progress_report
-from thrive.runs import make_run
+from thrive.services.assessment_runs import make_run
 from thrive.store.observations import PUBLISHED
 
 runner = CliRunner()

@@ -10,7 +10,7 @@ from sqlalchemy import Engine
 from typer.testing import CliRunner
 
 from thrive.cli.app import app
-from thrive.runs import replay
+from thrive.services.assessment_runs import replay
 from thrive.store.assessments import load_run
 from thrive.store.database import read_connection
 

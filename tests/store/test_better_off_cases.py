@@ -8,22 +8,18 @@ from datetime import date
 import pytest
 from sqlalchemy import Engine, select
 
+from thrive.benefits.awards import AwardOutcome, AwardPeriod
 from thrive.benefits.calculator import BetterOff, Calculator
 from thrive.benefits.household import Adult, Household
 from thrive.benefits.tax_year import TaxYear
-from thrive.store.better_off_cases import (
-    AwardOutcome,
-    AwardPeriod,
-    CaseNotFoundError,
-    read_case,
-    record_outcome,
-    save_case,
-)
+from thrive.framework.access import Role, User
+from thrive.services.better_off_cases import record_outcome, save_case
+from thrive.store.better_off_cases import CaseNotFoundError, read_case
 from thrive.store.database import read_connection
 from thrive.store.observations import current_observations
 from thrive.store.schema import change_set, observation_revision
 
-ADVISER = "adviser@luton.gov.uk"
+ADVISER = User(id=1, email="adviser@luton.gov.uk", role=Role.ADVISER, group_code=None)
 ANSWERS = {"year": "2025-26", "age": "30", "partner": "no", "children": "3, 7"}
 
 
@@ -55,7 +51,7 @@ def test_outcomes_add_up_to_the_years_income_generated_through_a_revision(engine
     value, status, actor, reason, source = _figure(engine, "2025")
     assert value == 5200
     assert status == "draft"
-    assert actor == ADVISER
+    assert actor == ADVISER.email
     assert first in reason and "universal_credit claimed" in reason
     assert "annualised" in source
     # Plus £187.63 a month of Child Benefit on another case: 5,200 + 187.63 × 12 = £7,451.56.

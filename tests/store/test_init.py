@@ -63,7 +63,10 @@ def test_measures_json_pins_published_figures(cli_env: str) -> None:
 
 
 def test_init_twice_changes_nothing(cli_env: str, engine: Engine) -> None:
+    first = runner.invoke(app, ["init", "--skip-open-data"])
+    assert first.exit_code == 0, first.output
     before = dump(engine)
+    assert [run[4] for run in before["assessment_run"]] == ["published"], "init leaves a run of the published figures"
     result = runner.invoke(app, ["init", "--skip-open-data"])
     assert result.exit_code == 0, result.output
     assert "0 figures added, 0 updated, 0 targets" in result.stdout.replace("\n", " ")

@@ -15,7 +15,7 @@ from thrive.cli.app import app
 from thrive.data.dataset import shipped_links
 from thrive.datasets import dataset_path
 from thrive.framework import Match
-from thrive.runs import make_run
+from thrive.services.assessment_runs import make_run
 from thrive.services.open_data import load_open_data
 from thrive.store.database import read_connection
 from thrive.store.deprivation import latest_deprivation_releases

@@ -24,6 +24,7 @@ from sqlalchemy import Engine
 
 from tests.conftest import shipped_dataset
 from thrive.framework.access import Role
+from thrive.services.assessment_runs import publish_run
 from thrive.store.database import make_engine, write_transaction
 from thrive.store.loading import load_dataset_into_store
 from thrive.store.migrate import upgrade
@@ -64,7 +65,10 @@ def serve(app: FastAPI) -> Iterator[str]:
 
 @contextmanager
 def running_app(database_url: str) -> Iterator[FastAPI]:
+    """The app on the database, once its published figures have a run, as `thrive init` leaves it
+    (pages never make one)."""
     app = create_app(database_url)
+    publish_run(app.state.engine, actor="test set-up")
     try:
         yield app
     finally:

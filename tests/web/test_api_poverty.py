@@ -15,7 +15,8 @@ from thrive.data.disclosure_rules import load_disclosure_rules
 from thrive.data.poverty_lines import load_line_table
 from thrive.poverty.households import Households
 from thrive.poverty.run import run_model
-from thrive.store.poverty import publish_model_run
+from thrive.services.poverty_publication import publish_model_run
+from thrive.services.rights import command_line
 
 
 def _small_run() -> tuple[Households, tuple[str, ...]]:
@@ -60,7 +61,9 @@ def test_published_tables_are_served_as_printed(client: httpx.Client) -> None:
 def test_a_model_run_hides_small_counts_and_their_partners(client: httpx.Client, engine: Engine) -> None:
     households, wards = _small_run()
     run = run_model(households, wards, load_line_table(), load_disclosure_rules())
-    publication = publish_model_run(engine, run, source="api-test.csv", synthetic=True, actor="test", reason="API test")
+    publication = publish_model_run(
+        engine, command_line("test"), run, source="api-test.csv", synthetic=True, reason="API test"
+    )
     detail = json_of(client.get(f"/api/poverty/runs/{publication.run_id}"))
     assert detail["synthetic"] is True and detail["disclosure"]["threshold"] == 10
     cells = {(f["row"], f["column"]): f for f in detail["figures"] if f["breakdown"] == "ward"}
@@ -76,7 +79,9 @@ def test_the_download_holds_the_published_tables_and_hides_what_the_api_hides(
 ) -> None:
     households, wards = _small_run()
     run = run_model(households, wards, load_line_table(), load_disclosure_rules())
-    publish_model_run(engine, run, source="download-test.csv", synthetic=True, actor="test", reason="Download test")
+    publish_model_run(
+        engine, command_line("test"), run, source="download-test.csv", synthetic=True, reason="Download test"
+    )
     response = client.get("/poverty/figures.csv")
     assert response.status_code == 200 and response.headers["content-type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(response.text)))

@@ -9,8 +9,8 @@ from rich.table import Table
 
 from thrive.assess.model import status_words
 from thrive.cli.context import console, engine, errors, print_json
-from thrive.runs import make_run
-from thrive.store.assessments import StoredRun, load_run
+from thrive.services.assessment_runs import make_run
+from thrive.store.assessments import AssessmentRun, load_run
 from thrive.store.changes import default_actor
 from thrive.store.database import read_connection
 
@@ -49,7 +49,7 @@ def _date(text: str | None) -> date | None:
         raise typer.Exit(2) from None
 
 
-def _print(stored: StoredRun) -> None:
+def _print(stored: AssessmentRun) -> None:
     as_of = f", as of {stored.as_of.isoformat()}" if stored.as_of else ""
     made = f"{stored.created_at:%d %b %Y %H:%M}"
     table = Table(title=f"Assessment run {stored.id} ({made}{as_of}, data version {stored.data_version})")

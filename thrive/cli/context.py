@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import typer
 from rich.console import Console
 from sqlalchemy import Engine
 
+from thrive.services.errors import NotAllowed, NotFound, Problems, ServiceError, Stale
 from thrive.store.database import database_url, make_engine
 from thrive.store.migrate import is_set_up
 
@@ -37,3 +40,20 @@ def safe_url(url: str) -> str:
 def print_json(data: Any) -> None:
     """Plain JSON on stdout, for other tools to read (no colours, no wrapping)."""
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
+
+
+EXIT_CODES: dict[type[ServiceError], int] = {Problems: 1, NotFound: 3, NotAllowed: 4, Stale: 5}
+"""How a use-case's refusal ends a command (2 is the usage error the command line itself gives)."""
+
+
+@contextmanager
+def refusals() -> Iterator[None]:
+    """Print a use-case's refusal and its problems, and leave with the refusal's exit code."""
+    try:
+        yield
+    except ServiceError as error:
+        errors.print(error.message, markup=False, highlight=False)
+        for problem in error.problems if isinstance(error, Problems) else []:
+            errors.print(f"  {problem}", markup=False, highlight=False)
+        code = next(code for kind, code in EXIT_CODES.items() if isinstance(error, kind))
+        raise typer.Exit(code) from None

@@ -15,7 +15,7 @@ import typer
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from thrive.cli.context import console, engine, errors, print_json
+from thrive.cli.context import console, engine, errors, print_json, refusals
 from thrive.data.dataset import load_dataset
 from thrive.data.disclosure_rules import load_disclosure_rules
 from thrive.data.households import HouseholdFile, read_households, ward_lookup
@@ -25,8 +25,10 @@ from thrive.poverty.bands import BANDS
 from thrive.poverty.lines import LineTable
 from thrive.poverty.run import ModelRun, run_model
 from thrive.poverty.summary import Distribution, distributions
+from thrive.services.poverty_publication import publish_model_run
+from thrive.services.rights import command_line
 from thrive.store.changes import default_actor
-from thrive.store.poverty import poverty_runs, publish_model_run, run_figures
+from thrive.store.poverty import poverty_runs, run_figures
 
 app = typer.Typer(help="Luton's Minimum Income Standard bands A–E and the destitution measure.", no_args_is_help=True)
 SYNTHETIC_BANNER = "SYNTHETIC DATA: made-up households for testing, not official figures."
@@ -140,9 +142,11 @@ def publish(
             "Add --synthetic if this is a test database."
         )
         raise typer.Exit(1)
-    publication = publish_model_run(
-        engine(), run, source=path.name, synthetic=households.synthetic, actor=default_actor(), reason=reason or ""
-    )
+    user = command_line(default_actor())
+    with refusals():
+        publication = publish_model_run(
+            engine(), user, run, source=path.name, synthetic=households.synthetic, reason=reason or ""
+        )
     for year, value in publication.headline.items():
         console.print(f"% of households in destitution, {year}: {value:.1f}%")
     console.print(f"Published model run {publication.run_id} (change set {publication.change_set_id}).")

@@ -1,4 +1,7 @@
-"""`thrive init`: create or upgrade the database, load the Road Map and the open data shipped with it."""
+"""`thrive init`: create or upgrade the database, load the Road Map and the open data shipped with it.
+
+Either way it leaves an assessment run of the published figures, so the public pages have judgements to show.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextC
 from thrive.cli.context import console, errors, safe_url
 from thrive.data.dataset import load_dataset
 from thrive.data.open_data import shipped_manifest
+from thrive.services.assessment_runs import publish_run
 from thrive.services.open_data import load_open_data
 from thrive.store.changes import default_actor
 from thrive.store.database import database_url, make_engine
@@ -65,6 +69,7 @@ def init(
         + (f", {summary.observations_withdrawn} withdrawn." if summary.observations_withdrawn else ".")
     )
     if skip_open_data:
+        publish_run(db, actor=actor)
         console.print("Open data not loaded (--skip-open-data). Run 'thrive init' again to load it.")
         return
     manifest = shipped_manifest()

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from thrive.reports.tables import DataTable
-from thrive.store.assessments import StoredRun
+from thrive.store.assessments import AssessmentRun
 from thrive.store.observations import PUBLISHED
 
 
@@ -27,7 +27,7 @@ class RunLine:
     as_of: str | None
 
     @classmethod
-    def of(cls, run: StoredRun) -> RunLine:
+    def of(cls, run: AssessmentRun) -> RunLine:
         return cls(run.id, run.created_at, run.data_version, run.view, run.as_of.isoformat() if run.as_of else None)
 
     @property

@@ -23,7 +23,7 @@ from thrive.reports.quality import due_rule_lines, overdue
 from thrive.reports.source import ReportSource, choose_run, open_source, previous_run
 from thrive.reports.tables import UNIT_COLUMN, Cell, Column, DataTable, Kind
 from thrive.reports.units import unit_name
-from thrive.store.assessments import StoredRun
+from thrive.store.assessments import AssessmentRun
 
 OFF_TRACK = "off-track"
 GETTING_WORSE = "getting-worse"
@@ -233,7 +233,7 @@ def performance_report(engine: Engine, *, quarter_label: str, run_id: int | None
 
 
 def build_performance(
-    source: ReportSource, period: Quarter, before: ReportSource | None, before_run: StoredRun | None
+    source: ReportSource, period: Quarter, before: ReportSource | None, before_run: AssessmentRun | None
 ) -> Report:
     measures = gather(source)
     earlier = gather(before) if before is not None else None

@@ -15,8 +15,8 @@ from sqlalchemy import Engine
 
 from thrive.framework import Measure, Observation, RoadMap
 from thrive.reports.errors import ReportError
-from thrive.runs import make_run
-from thrive.store.assessments import StoredRun, data_version, earlier_runs, load_run
+from thrive.services.assessment_runs import make_run
+from thrive.store.assessments import AssessmentRun, earlier_runs, fresh_run, load_run
 from thrive.store.commentary import Commentary, commentary_at
 from thrive.store.database import read_connection
 from thrive.store.framework_store import read_roadmap
@@ -28,7 +28,7 @@ from thrive.store.snapshot import from_snapshot
 class ReportSource:
     """Everything a report reads, gathered once."""
 
-    run: StoredRun
+    run: AssessmentRun
     roadmap: RoadMap
     """The Road Map as the run saw it: measures, targets and areas from its snapshot."""
     observations: tuple[Observation, ...]
@@ -46,13 +46,13 @@ def view_for(draft: bool) -> str:
     return WORKING if draft else PUBLISHED
 
 
-def choose_run(engine: Engine, run_id: int | None, *, draft: bool, actor: str) -> StoredRun:
+def choose_run(engine: Engine, run_id: int | None, *, draft: bool, actor: str) -> AssessmentRun:
     """The run a report is made from.
 
     With `run_id`, that run. Otherwise the newest run of the report's view (published, or
     working for a draft); if there is none, or figures or commentary have changed since it
-    was made, a new run is made first, as the public pages do, so a report never shows
-    judgements on figures that have since been replaced.
+    was made, a new run is made first (a command's own action: pages never make runs), so a
+    report never shows judgements on figures that have since been replaced.
     """
     view = view_for(draft)
     with read_connection(engine) as connection:
@@ -66,14 +66,11 @@ def choose_run(engine: Engine, run_id: int | None, *, draft: bool, actor: str) -
                     "Add --draft to make a draft report from it, or choose a run of the published figures."
                 )
             return run
-        newest = load_run(connection, view=view)
-        version = data_version(connection)
-    if newest is not None and newest.data_version == version:
-        return newest
-    return make_run(engine, actor=actor, view=view)
+        fresh = fresh_run(connection, view)
+    return fresh or make_run(engine, actor=actor, view=view)
 
 
-def previous_run(engine: Engine, current: StoredRun, made_by: datetime) -> StoredRun | None:
+def previous_run(engine: Engine, current: AssessmentRun, made_by: datetime) -> AssessmentRun | None:
     """The newest run of the same view made on or before `made_by` (and before `current`)."""
     with read_connection(engine) as connection:
         for run_id, created in earlier_runs(connection, current.view, current.id):
@@ -82,7 +79,7 @@ def previous_run(engine: Engine, current: StoredRun, made_by: datetime) -> Store
     return None
 
 
-def open_source(engine: Engine, run: StoredRun, *, draft: bool) -> ReportSource:
+def open_source(engine: Engine, run: AssessmentRun, *, draft: bool) -> ReportSource:
     roadmap, observations = from_snapshot(run.inputs)
     with read_connection(engine) as connection:
         metadata = read_roadmap(connection)

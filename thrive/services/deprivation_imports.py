@@ -24,7 +24,7 @@ from thrive.framework.area import LUTON
 from thrive.framework.period import parse_period
 from thrive.index.deprivation import DeprivationSummary, summarise_deprivation, ward_summaries
 from thrive.index.spatial import contiguity_weights, morans_i
-from thrive.store.changes import ChangeSet, record_change_set
+from thrive.store.changes import ChangeKind, ChangeSet, record_change_set
 from thrive.store.database import read_connection, write_transaction
 from thrive.store.deprivation import latest_deprivation_releases, record_deprivation_release
 from thrive.store.observations import (
@@ -112,7 +112,7 @@ def import_deprivation(
             ChangeSet(
                 actor=actor,
                 reason=reason or f"Imported the {release.title} ({', '.join(result.files)})",
-                kind="import",
+                kind=ChangeKind.IMPORT,
                 source=", ".join(result.files),
             ),
         )

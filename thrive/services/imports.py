@@ -24,8 +24,9 @@ from thrive.data.problems import Problem, ProblemsError
 from thrive.data.reading import read_table
 from thrive.data.template import ValidationContext, validate_indicator_rows, validate_template
 from thrive.framework import Area, Indicator, RoadMap
+from thrive.services.assessment_runs import keep_published_run
 from thrive.services.official_figures import reconcile_official_figures
-from thrive.store.changes import ChangeSet, record_change_set
+from thrive.store.changes import ChangeKind, ChangeSet, record_change_set
 from thrive.store.database import read_connection, write_transaction
 from thrive.store.framework_store import add_areas, read_roadmap
 from thrive.store.indicators import indicator_changes, record_indicators
@@ -77,6 +78,8 @@ class ImportOptions:
     series: str | None = None
     sex: str | None = None
     age: str | None = None
+    assess: bool = True
+    """Make the published assessment run in the import's transaction; a batch of imports makes one at its end."""
 
 
 @dataclass
@@ -156,7 +159,7 @@ def import_file(engine: Engine, path: Path, options: ImportOptions, progress: Pr
             ChangeSet(
                 actor=options.actor,
                 reason=options.reason or f"Imported {path.name}",
-                kind="import",
+                kind=ChangeKind.IMPORT,
                 source=path.name,
             ),
         )
@@ -170,6 +173,8 @@ def import_file(engine: Engine, path: Path, options: ImportOptions, progress: Pr
             result.road_map_figures = reconcile_official_figures(
                 connection, [i.id for i in prepared.indicators], actor=options.actor, source=path.name
             )
+        if options.assess:
+            keep_published_run(connection, actor=options.actor)
     return result
 
 

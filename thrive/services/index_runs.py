@@ -13,7 +13,7 @@ from thrive.data.index_values import luton_index_inputs, luton_lsoa_inputs
 from thrive.data.problems import Problem, ProblemsError
 from thrive.index.engine import results_as_data, score_years
 from thrive.index.uncertainty import MonteCarloSettings
-from thrive.store.changes import ChangeSet, record_change_set
+from thrive.store.changes import ChangeKind, ChangeSet, record_change_set
 from thrive.store.database import read_connection, write_transaction
 from thrive.store.deprivation import latest_deprivation_releases
 from thrive.store.index_runs import record_framework_version, record_index_run
@@ -61,7 +61,7 @@ def compute_framework_text(
     with write_transaction(engine) as connection:
         change = record_change_set(
             connection,
-            ChangeSet(actor, reason or f"Computed the {framework.name}", kind="index", source=name),
+            ChangeSet(actor, reason or f"Computed the {framework.name}", kind=ChangeKind.INDEX, source=name),
         )
         version_id, version = record_framework_version(connection, framework.code, body, change)
         run_id = record_index_run(connection, version_id, change, bool(results["synthetic_indicators"]), results)

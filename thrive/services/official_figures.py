@@ -24,9 +24,8 @@ from sqlalchemy import Connection
 from thrive.data.dataset import shipped_links
 from thrive.framework.observation import BATCH_COLUMNS, KEY
 from thrive.framework.reconciliation import Prefer, Reconciliation, agrees
-from thrive.store.changes import ChangeSet, record_change_set
+from thrive.store.changes import ChangeKind, ChangeSet, record_change_set
 from thrive.store.indicators import indicator_title, series_ids
-from thrive.store.loading import DATASET_KIND
 from thrive.store.observations import (
     PUBLISHED,
     WORKING,
@@ -35,8 +34,6 @@ from thrive.store.observations import (
     current_observations,
     plan_observations,
 )
-
-OFFICIAL_KIND = "official"
 
 
 def reconcile_official_figures(
@@ -60,7 +57,7 @@ def _reconcile(connection: Connection, decision: Reconciliation, *, actor: str, 
     batch = official.assign(series_id=decision.series_id)[BATCH_COLUMNS].reset_index(drop=True)
     held = current_observations(connection, [decision.series_id], view=WORKING)
     merged = batch.merge(held, on=KEY, how="left", suffixes=("", "_held"))
-    council = (merged["change_kind"] == DATASET_KIND).to_numpy() & merged["value_held"].notna().to_numpy()
+    council = (merged["change_kind"] == ChangeKind.DATASET).to_numpy() & merged["value_held"].notna().to_numpy()
 
     replace = np.zeros(len(merged), dtype=bool)
     reasons = np.full(len(merged), "", dtype=object)
@@ -73,7 +70,7 @@ def _reconcile(connection: Connection, decision: Reconciliation, *, actor: str, 
             replace[i] = True
             reasons[i] = why
     written = 0
-    copies = plan_observations(connection, batch[~replace], only_over_kind=OFFICIAL_KIND)
+    copies = plan_observations(connection, batch[~replace], only_over_kind=ChangeKind.OFFICIAL)
     if not copies.is_empty:
         title = indicator_title(connection, decision.indicator_id)
         written += _write(connection, copies, actor, f"Official figures: {title}", source)
@@ -89,7 +86,7 @@ def _reconcile(connection: Connection, decision: Reconciliation, *, actor: str, 
 
 def _write(connection: Connection, plan: ObservationPlan, actor: str, reason: str, source: str | None) -> int:
     change_set_id = record_change_set(
-        connection, ChangeSet(actor=actor, reason=reason, kind=OFFICIAL_KIND, source=source)
+        connection, ChangeSet(actor=actor, reason=reason, kind=ChangeKind.OFFICIAL, source=source)
     )
     apply_observation_plan(connection, plan, change_set_id)
     return len(plan.new) + len(plan.changed)

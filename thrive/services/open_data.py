@@ -2,8 +2,8 @@
 
 Each official file goes through the same import as `thrive import --format ons|dfe` (unchanged
 figures are skipped, revised ones become revisions); then the neighbour models, the Road Map's
-links to indicators, both Indices of Deprivation releases, and a first Thriving People Index run
-if there is none yet.
+links to indicators, both Indices of Deprivation releases, a first Thriving People Index run
+if there is none yet, and one assessment run of the published figures at the end.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from thrive.data.index_framework import shipped_framework_path
 from thrive.data.neighbours import read_model
 from thrive.data.open_data import Manifest, shipped_manifest
 from thrive.data.problems import Problem
+from thrive.services.assessment_runs import publish_run
 from thrive.services.deprivation_imports import DeprivationImport, import_deprivation
 from thrive.services.imports import ImportFormat, ImportOptions, ImportResult, Progress, import_file
 from thrive.services.index_runs import compute_and_store
@@ -59,7 +60,7 @@ def load_open_data(engine: Engine, steps: Steps, *, actor: str, manifest: Manife
     manifest = manifest or shipped_manifest()
     done = OpenDataLoad()
     for shipped in manifest.files:
-        options = ImportOptions(ImportFormat(shipped.format), actor=actor, reason=REASON)
+        options = ImportOptions(ImportFormat(shipped.format), actor=actor, reason=REASON, assess=False)
         done.files.append(
             import_file(engine, shipped.path, options, steps.step(f"Official statistics: {shipped.path.name}"))
         )
@@ -77,6 +78,7 @@ def load_open_data(engine: Engine, steps: Steps, *, actor: str, manifest: Manife
         done.index_run = compute_and_store(
             engine, shipped_framework_path(), draws=INDEX_DRAWS, actor=actor, reason=REASON
         ).run_id
+    publish_run(engine, actor=actor)
     return done
 
 

@@ -6,13 +6,15 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select
+from sqlalchemy import Connection, Select, func, insert, select
 
+from thrive.store.changes import PUBLISHING
+from thrive.store.observations import PUBLISHED
 from thrive.store.schema import assessment_run, change_set
 
 
 @dataclass(frozen=True)
-class StoredRun:
+class AssessmentRun:
     id: int
     created_at: datetime
     actor: str
@@ -37,6 +39,24 @@ class StoredRun:
 def data_version(connection: Connection) -> int:
     """The newest change set: any later change to a figure or target makes a newer version."""
     return int(connection.execute(select(func.coalesce(func.max(change_set.c.id), 0))).scalar_one())
+
+
+def published_version(connection: Connection) -> int:
+    """The newest change set that can change what the public sees (ChangeKind.publishes).
+
+    Saving a draft or a Better Off case leaves it where it is, so public pages and their ETags stay put.
+    """
+    return int(connection.execute(_published_version()).scalar_one())
+
+
+def _published_version() -> Select[Any]:
+    kinds = [kind.value for kind in PUBLISHING]
+    return select(func.coalesce(func.max(change_set.c.id), 0)).where(change_set.c.kind.in_(kinds))
+
+
+def version_of(connection: Connection, view: str) -> int:
+    """The version a run of `view` is made on: the published version, or (drafts included) any change."""
+    return published_version(connection) if view == PUBLISHED else data_version(connection)
 
 
 def save_run(
@@ -68,7 +88,7 @@ def save_run(
     )
 
 
-def load_run(connection: Connection, run_id: int | None = None, *, view: str | None = None) -> StoredRun | None:
+def load_run(connection: Connection, run_id: int | None = None, *, view: str | None = None) -> AssessmentRun | None:
     """One run by id, or the newest (of a view)."""
     query = select(assessment_run)
     if view is not None:
@@ -80,7 +100,7 @@ def load_run(connection: Connection, run_id: int | None = None, *, view: str | N
     if row is None:
         return None
     created = row.created_at if row.created_at.tzinfo else row.created_at.replace(tzinfo=UTC)
-    return StoredRun(
+    return AssessmentRun(
         row.id, created, row.actor, row.as_of, row.view, row.data_version, row.rules, row.inputs, row.results
     )
 
@@ -93,3 +113,17 @@ def earlier_runs(connection: Connection, view: str, before: int) -> list[tuple[i
         .order_by(assessment_run.c.id.desc())
     )
     return [(int(r.id), r.created_at if r.created_at.tzinfo else r.created_at.replace(tzinfo=UTC)) for r in rows]
+
+
+def published_state(connection: Connection) -> tuple[int, int | None]:
+    """The published version and the newest published run's id, in one round trip: what a public
+    page checks on every request to know whether what it has read is still current."""
+    run = select(func.max(assessment_run.c.id)).where(assessment_run.c.view == PUBLISHED)
+    row = connection.execute(select(_published_version().scalar_subquery(), run.scalar_subquery())).one()
+    return int(row[0]), None if row[1] is None else int(row[1])
+
+
+def fresh_run(connection: Connection, view: str) -> AssessmentRun | None:
+    """The newest run of a view if nothing it depends on has changed since it was made; None otherwise."""
+    newest = load_run(connection, view=view)
+    return newest if newest is not None and newest.data_version == version_of(connection, view) else None

@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import Connection, String, cast, select
 from sqlalchemy.orm import aliased
 
-from thrive.store.loading import DATASET_KIND
+from thrive.store.changes import ChangeKind
 from thrive.store.observations import PUBLISHED
 from thrive.store.schema import change_set, observation_revision, target, target_revision
 
@@ -138,7 +138,7 @@ def recent_published_changes(connection: Connection, limit: int) -> list[dict[st
             change_set.c.kind,
         )
         .join(change_set, change_set.c.id == observation_revision.c.change_set_id)
-        .where(observation_revision.c.status == PUBLISHED, change_set.c.kind != DATASET_KIND)
+        .where(observation_revision.c.status == PUBLISHED, change_set.c.kind != ChangeKind.DATASET.value)
         .order_by(observation_revision.c.id.desc())
         .limit(limit)
     )

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy import Engine
 
 from thrive.framework.dataset import Dataset
-from thrive.store.changes import ChangeSet, record_change_set
+from thrive.store.changes import ChangeKind, ChangeSet, record_change_set
 from thrive.store.database import write_transaction
 from thrive.store.framework_store import sync_framework
 from thrive.store.indicators import sync_links
@@ -27,8 +27,6 @@ from thrive.store.observations import (
 from thrive.store.poverty import load_published_band_tables
 from thrive.store.targets import apply_target_changes, plan_targets
 
-DATASET_KIND = "dataset"
-
 
 @dataclass(frozen=True)
 class LoadSummary:
@@ -43,11 +41,11 @@ def load_dataset_into_store(engine: Engine, dataset: Dataset, actor: str) -> Loa
     with write_transaction(engine) as connection:
         sync_framework(connection, dataset)
         sync_links(connection, dataset.roadmap.links)
-        targets = plan_targets(connection, dataset.roadmap.targets, only_over_kind=DATASET_KIND)
+        targets = plan_targets(connection, dataset.roadmap.targets, only_over_kind=ChangeKind.DATASET)
         batch = batch_from_observations(dataset.observations)
-        plan = plan_observations(connection, batch, only_over_kind=DATASET_KIND)
+        plan = plan_observations(connection, batch, only_over_kind=ChangeKind.DATASET)
         shipped = current_observations(connection, [s.id for s in dataset.roadmap.all_series()], view=WORKING)
-        withdrawn = withdrawal_plan(shipped[shipped["change_kind"] == DATASET_KIND], batch)
+        withdrawn = withdrawal_plan(shipped[shipped["change_kind"] == ChangeKind.DATASET], batch)
         if not withdrawn.is_empty:
             # A figure the dataset now dates differently (a school year printed '2019' is 2018/19):
             # the old reading is taken back, the new one added, and both stay in the history.
@@ -56,7 +54,7 @@ def load_dataset_into_store(engine: Engine, dataset: Dataset, actor: str) -> Loa
                 ChangeSet(
                     actor=actor,
                     reason="Withdrawn: the shipped dataset no longer holds this figure for this period",
-                    kind=DATASET_KIND,
+                    kind=ChangeKind.DATASET,
                     source=f"thrive/datasets/{dataset.name}",
                 ),
             )
@@ -67,7 +65,7 @@ def load_dataset_into_store(engine: Engine, dataset: Dataset, actor: str) -> Loa
                 ChangeSet(
                     actor=actor,
                     reason=f"Loaded the shipped dataset '{dataset.name}'",
-                    kind=DATASET_KIND,
+                    kind=ChangeKind.DATASET,
                     source=f"thrive/datasets/{dataset.name}",
                 ),
             )

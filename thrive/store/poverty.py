@@ -1,8 +1,7 @@
 """Poverty runs in the store: the council's published band tables and protected model runs.
 
-A model run writes its protected figures and the headline observation ("% of households in
-destitution") in one transaction, under one change set, so the Road Map figure and the tables
-behind it always agree and the revision says who ran what, from which file, and why.
+Publishing a model run (its figures and the headline observation, in one transaction) is the
+use-case thrive.services.poverty_publication; this module holds the queries it and the pages use.
 """
 
 from __future__ import annotations
@@ -12,20 +11,14 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, insert, select
 
-from thrive.framework.area import LUTON
 from thrive.framework.dataset import Dataset
-from thrive.framework.observation import Observation, ObservationFlag
-from thrive.framework.period import parse_period
-from thrive.poverty.run import Figure, ModelRun
-from thrive.store.changes import ChangeSet, record_change_set
-from thrive.store.database import read_connection, write_transaction
-from thrive.store.observations import apply_observation_plan, batch_from_observations, plan_observations
+from thrive.poverty.run import Figure
+from thrive.store.changes import ChangeKind, ChangeSet, record_change_set
+from thrive.store.database import read_connection
 from thrive.store.schema import change_set, poverty_figure, poverty_run
 
-HEADLINE_SERIES = "destitution"
 MODEL_KIND = "model"
 PUBLISHED_KIND = "published"
-SYNTHETIC_NOTE = "SYNTHETIC test data, not an official figure."
 
 
 @dataclass(frozen=True)
@@ -46,66 +39,6 @@ class PovertyRun:
     reason: str
 
 
-@dataclass(frozen=True)
-class Publication:
-    run_id: int
-    change_set_id: int
-    headline: dict[int, float]
-
-
-def publish_model_run(
-    engine: Engine, run: ModelRun, *, source: str, synthetic: bool, actor: str, reason: str
-) -> Publication:
-    title = f"Model run for {_years(run.years)}" + (" (synthetic data)" if synthetic else "")
-    with write_transaction(engine) as connection:
-        change_set_id = record_change_set(
-            connection,
-            ChangeSet(actor=actor, reason=reason or f"Published a {title.lower()}", kind=MODEL_KIND, source=source),
-        )
-        run_id = _insert_run(
-            connection,
-            change_set_id,
-            kind=MODEL_KIND,
-            years=run.years,
-            title=title,
-            source=source,
-            synthetic=synthetic,
-            line_set=run.line_set,
-            disclosure=asdict(run.rules),
-        )
-        figures = [{"run_id": run_id, **asdict(figure)} for figure in run.figures]
-        connection.execute(insert(poverty_figure), figures)
-        headline = {}
-        observations = []
-        for year in run.years:
-            share = run.destitution_share(year)
-            if share is None:
-                continue
-            value, destitute, everyone = share
-            headline[year] = value
-            note = (
-                f"April {year} estimate from poverty model run {run_id}: households in band E over all "
-                "classified households, both after disclosure control."
-            )
-            observations.append(
-                Observation(
-                    series_id=HEADLINE_SERIES,
-                    area_code=LUTON,
-                    period=parse_period(str(year)),
-                    value=value,
-                    numerator=destitute,
-                    denominator=everyone,
-                    flags=frozenset({ObservationFlag.ESTIMATED}),
-                    source=f"Thrive poverty model run {run_id} ({source}), band lines {run.line_set}",
-                    note=f"{SYNTHETIC_NOTE} {note}" if synthetic else note,
-                )
-            )
-        if observations:  # none when disclosure control hid band E or the total in every year
-            plan = plan_observations(connection, batch_from_observations(observations))
-            apply_observation_plan(connection, plan, change_set_id)
-    return Publication(run_id, change_set_id, headline)
-
-
 def load_published_band_tables(connection: Connection, dataset: Dataset, actor: str) -> int:
     """Store the council's dated band tables (fqol_bands.yaml) once, inside `thrive init`'s transaction."""
     tables = [table for table in dataset.band_tables if table.get("as_at") and table.get("kind") != "income_thresholds"]
@@ -118,13 +51,13 @@ def load_published_band_tables(connection: Connection, dataset: Dataset, actor: 
         ChangeSet(
             actor=actor,
             reason="Loaded the published Financial Quality of Life band tables",
-            kind="dataset",
+            kind=ChangeKind.DATASET,
             source=f"thrive/datasets/{dataset.name}/fqol_bands.yaml",
         ),
     )
     for table in missing:
         year = int(str(table["as_at"])[:4])
-        run_id = _insert_run(
+        run_id = insert_poverty_run(
             connection,
             change_set_id,
             kind=PUBLISHED_KIND,
@@ -169,7 +102,7 @@ def _published_figures(run_id: int, year: int, table: dict[str, Any]) -> list[di
     return rows
 
 
-def _insert_run(connection: Connection, change_set_id: int, *, years: tuple[int, ...], **values: Any) -> int:
+def insert_poverty_run(connection: Connection, change_set_id: int, *, years: tuple[int, ...], **values: Any) -> int:
     result = connection.execute(
         insert(poverty_run).values(change_set_id=change_set_id, first_year=min(years), last_year=max(years), **values)
     )
@@ -226,5 +159,5 @@ def run_figures(engine: Engine, run_id: int) -> list[Figure]:
     ]
 
 
-def _years(years: tuple[int, ...]) -> str:
-    return str(years[0]) if len(years) == 1 else f"{years[0]} to {years[-1]}"
+def insert_poverty_figures(connection: Connection, run_id: int, figures: list[Figure]) -> None:
+    connection.execute(insert(poverty_figure), [{"run_id": run_id, **asdict(figure)} for figure in figures])

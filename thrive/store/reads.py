@@ -7,30 +7,51 @@ store module that owns its table; add a read here when a page needs it, never a 
 
 from __future__ import annotations
 
+from thrive.store.assessments import load_run, published_state
+from thrive.store.better_off_cases import CaseNotFoundError, income_generated, list_cases, read_case
+from thrive.store.changes import ChangeKind
+from thrive.store.commentary import published_commentary, working_commentary
 from thrive.store.database import make_engine, read_connection
 from thrive.store.deprivation import latest_deprivation_releases
 from thrive.store.framework_store import read_roadmap
-from thrive.store.history import observation_history
+from thrive.store.history import observation_history, recent_published_changes
 from thrive.store.index_runs import framework_versions, latest_index_run
-from thrive.store.indicators import Coverage
-from thrive.store.observations import PUBLISHED
+from thrive.store.indicators import Coverage, indicator_coverage, read_indicators
+from thrive.store.observations import PUBLISHED, WORKING, current_observations, observations_from_frame
 from thrive.store.poverty import PovertyRun, poverty_runs, run_figures
 from thrive.store.users import list_users, session_user, token_user
+from thrive.store.workflow import pending
 
 __all__ = [
     "PUBLISHED",
+    "WORKING",
+    "CaseNotFoundError",
+    "ChangeKind",
     "Coverage",
     "PovertyRun",
+    "current_observations",
     "framework_versions",
+    "income_generated",
+    "indicator_coverage",
     "latest_deprivation_releases",
     "latest_index_run",
+    "list_cases",
     "list_users",
+    "load_run",
     "make_engine",
     "observation_history",
+    "observations_from_frame",
+    "pending",
     "poverty_runs",
+    "published_commentary",
+    "published_state",
+    "read_case",
     "read_connection",
+    "read_indicators",
     "read_roadmap",
+    "recent_published_changes",
     "run_figures",
     "session_user",
     "token_user",
+    "working_commentary",
 ]

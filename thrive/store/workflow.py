@@ -1,4 +1,4 @@
-"""Publishing: draft, then review, then published. Unreviewed figures never reach the public view.
+"""The queries behind publishing (the stages and their moves are thrive.framework.publication).
 
 Each step appends a revision with the same figures and the new status, under its own change
 set, so the history shows who entered a figure, who sent it for review and who published it.
@@ -7,29 +7,15 @@ set, so the history shows who entered a figure, who sent it for review and who p
 from __future__ import annotations
 
 from collections.abc import Sequence
-from enum import StrEnum
 
 import pandas as pd
 from sqlalchemy import Connection, insert, select
 
 from thrive.framework.observation import FLAGS, KEY, NUMBERS, TEXTS
+from thrive.framework.publication import Stage, Step
 from thrive.store.commentary import working_commentary, write_commentary
 from thrive.store.observations import WORKING, current_observations
 from thrive.store.schema import observation_revision, series
-
-
-class Stage(StrEnum):
-    DRAFT = "draft"
-    IN_REVIEW = "in_review"
-    PUBLISHED = "published"
-
-
-MOVES = {
-    "submit": (Stage.DRAFT, Stage.IN_REVIEW),
-    "publish": (Stage.IN_REVIEW, Stage.PUBLISHED),
-    "return": (Stage.IN_REVIEW, Stage.DRAFT),
-}
-"""The allowed steps: (from, to). Publishing needs review first; a reviewer can send a figure back."""
 
 
 class WorkflowError(ValueError):
@@ -50,18 +36,18 @@ def measure_of_revisions(connection: Connection, revision_ids: Sequence[int]) ->
     return {row.id: row.measure_id for row in connection.execute(query)}
 
 
-def move_commentary(connection: Connection, step: str, change_set_id: int, measure_id: str | None = None) -> int:
+def move_commentary(connection: Connection, step: Step, change_set_id: int, measure_id: str | None = None) -> int:
     """The same step for commentary: every piece at the step's starting stage (for one measure, or all)."""
-    source, target = MOVES[step]
+    source, target = step.source, step.target
     moved = [note for note in working_commentary(connection, measure_id) if note.status == source.value]
     for note in moved:
         write_commentary(connection, note.measure_id, note.period, note.section, note.text, target.value, change_set_id)
     return len(moved)
 
 
-def move(connection: Connection, revision_ids: Sequence[int], step: str, change_set_id: int) -> int:
+def move(connection: Connection, revision_ids: Sequence[int], step: Step, change_set_id: int) -> int:
     """Append a revision at the next stage for each figure; every one must be current and at the right stage."""
-    source, target = MOVES[step]
+    source, target = step.source, step.target
     current = current_observations(connection, view=WORKING)
     chosen = current[current["revision_id"].isin(list(revision_ids))]
     if len(chosen) != len(set(revision_ids)):
@@ -86,3 +72,13 @@ def move(connection: Connection, revision_ids: Sequence[int], step: str, change_
             )
         )
     return len(chosen)
+
+
+def revisions_in(connection: Connection, change_set_id: int) -> list[int]:
+    """The revisions one change set wrote, in order: the ids a client passes to the next step."""
+    query = (
+        select(observation_revision.c.id)
+        .where(observation_revision.c.change_set_id == change_set_id)
+        .order_by(observation_revision.c.id)
+    )
+    return [int(i) for i in connection.execute(query).scalars()]

@@ -9,6 +9,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from thrive.services.errors import NotAllowed, NotFound, Problems, ServiceError, Stale
 from thrive.store.reads import make_engine
 from thrive.web import (
     api,
@@ -25,7 +26,7 @@ from thrive.web import (
     workspace_auth,
 )
 from thrive.web.page_templates import templates
-from thrive.web.security import CsrfError, ForbiddenError, SignInRequiredError
+from thrive.web.security import CsrfError, SignInRequiredError
 from thrive.web.site import Site
 
 STATIC = Path(__file__).parent / "static"
@@ -59,9 +60,13 @@ def create_app(database_url: str | None = None) -> FastAPI:
     def sign_in_first(request: Request, error: SignInRequiredError) -> Response:
         return RedirectResponse("/sign-in", status_code=303)
 
-    @app.exception_handler(ForbiddenError)
-    def forbidden(request: Request, error: ForbiddenError) -> HTMLResponse:
-        return _error_page(request, 403, "You cannot do that", error.message)
+    @app.exception_handler(ServiceError)
+    def refused(request: Request, error: ServiceError) -> HTMLResponse:
+        status, title = next(shown for kind, shown in PAGE_ERRORS.items() if isinstance(error, kind))
+        message = error.message
+        if isinstance(error, Problems) and error.problems:
+            message += " " + " ".join(str(p) for p in error.problems)
+        return _error_page(request, status, title, message)
 
     @app.exception_handler(CsrfError)
     def bad_form(request: Request, error: CsrfError) -> HTMLResponse:
@@ -79,6 +84,15 @@ def create_app(database_url: str | None = None) -> FastAPI:
 
     api.install(app)  # after the page handlers: /api errors get the JSON shape, pages keep theirs
     return app
+
+
+PAGE_ERRORS: dict[type[ServiceError], tuple[int, str]] = {
+    NotAllowed: (403, "You cannot do that"),
+    NotFound: (404, "Page not found"),
+    Stale: (409, "This page is out of date"),
+    Problems: (400, "There is a problem"),
+}
+"""How a use-case's refusal shows as a page (or a refinement of one, as the one it refines): status and heading."""
 
 
 def _error_page(request: Request, status: int, title: str, message: str) -> HTMLResponse:

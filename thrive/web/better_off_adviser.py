@@ -12,23 +12,17 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from thrive.benefits.awards import AwardOutcome, AwardPeriod
 from thrive.benefits.household import Benefit
 from thrive.benefits.reasons import money
-from thrive.framework.access import User, can_advise
-from thrive.store.better_off_cases import (
-    AwardOutcome,
-    AwardPeriod,
-    CaseNotFoundError,
-    income_generated,
-    list_cases,
-    read_case,
-    record_outcome,
-    save_case,
-)
-from thrive.store.database import read_connection
+from thrive.framework.access import User
+from thrive.services.better_off_cases import record_outcome, save_case
+from thrive.services.errors import NotFound
+from thrive.services.rights import Right, require
+from thrive.store.reads import CaseNotFoundError, income_generated, list_cases, read_case, read_connection
 from thrive.web.better_off import calculated, posted_answers
 from thrive.web.page_templates import templates
-from thrive.web.security import ForbiddenError, check_csrf, require_user
+from thrive.web.security import check_csrf, require_user
 
 router = APIRouter(prefix="/workspace/better-off")
 PERIODS = [(p.value, f"a {p.value}" if p is not AwardPeriod.FOUR_WEEKS else "every four weeks") for p in AwardPeriod]
@@ -38,8 +32,7 @@ def _adviser(request: Request, posted_csrf: str | None = None) -> tuple[User, st
     user, csrf = require_user(request)
     if posted_csrf is not None:
         check_csrf(csrf, posted_csrf)
-    if not can_advise(user):
-        raise ForbiddenError("Only benefits advisers and administrators can save Better Off cases.")
+    require(user, Right.ADVISE)
     return user, csrf
 
 
@@ -72,7 +65,7 @@ async def save(request: Request) -> Response:
     outcome = await calculated(request, answers)
     if isinstance(outcome, Response):
         return outcome
-    reference = save_case(request.app.state.engine, user.email, answers, outcome)
+    reference = save_case(request.app.state.engine, user, answers, outcome)
     return RedirectResponse(f"/workspace/better-off/cases/{reference}", status_code=303)
 
 
@@ -82,7 +75,7 @@ def _case_page(
     try:
         case = read_case(request.app.state.engine, reference)
     except CaseNotFoundError as error:
-        raise ForbiddenError(str(error)) from None
+        raise NotFound(str(error)) from None
     names = {e["benefit"]: e["name"] for e in case.entitlements}
     return _page(
         request,
@@ -146,7 +139,7 @@ async def outcome(request: Request, reference: str) -> Response:
         return _case_page(request, user, csrf, reference, errors, form)
     record_outcome(
         request.app.state.engine,
-        user.email,
+        user,
         reference,
         AwardOutcome(form["benefit"], form["claimed"] == "yes", award, period, decided),
     )

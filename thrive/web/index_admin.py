@@ -10,10 +10,11 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from thrive.data.index_framework import shipped_framework_path
 from thrive.data.problems import ProblemsError
 from thrive.framework.access import Role, User
+from thrive.services.errors import NotAllowed
 from thrive.services.index_runs import compute_framework_text
 from thrive.store.reads import framework_versions, read_connection
 from thrive.web.page_templates import templates
-from thrive.web.security import ForbiddenError, check_csrf, require_user
+from thrive.web.security import check_csrf, require_user
 
 router = APIRouter(prefix="/workspace")
 DRAWS = 1000
@@ -23,7 +24,7 @@ FIELD = "framework"
 def _admin(request: Request) -> tuple[User, str]:
     user, csrf = require_user(request)
     if user.role is not Role.ADMIN:
-        raise ForbiddenError("Only an administrator can change the Thriving People Index framework.")
+        raise NotAllowed("Only an administrator can change the Thriving People Index framework.")
     return user, csrf
 
 

@@ -25,14 +25,6 @@ class SignInRequiredError(Exception):
     """The page needs a signed-in officer."""
 
 
-class ForbiddenError(Exception):
-    """The signed-in officer may not do this; the message says why."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
-
-
 class CsrfError(Exception):
     """A form came without the right CSRF token: probably from another site."""
 

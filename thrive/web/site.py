@@ -1,12 +1,14 @@
-"""What the public pages show, read once per data version and shared by every request.
+"""What the public pages show, read once per published version and shared by every request.
 
 Public pages show only published figures and the judgements made on them: the newest
-assessment run of the published view. When an officer publishes a figure, the data version
-moves on, and the next request builds a fresh snapshot (and, if none exists yet, a fresh run).
+assessment run of the published view, made by the use-case that published them
+(thrive.services). A page request only reads: when an officer publishes a figure, the
+published version moves on and the next request builds a fresh snapshot from the store.
+Drafts, reviews and Better Off cases leave the published version, and so the ETags, alone.
 
 Indicators' own figures (every English authority, over a hundred thousand of them) are read
 only when a page or the API first asks for an indicator, and then kept with the snapshot: once
-per indicator per data version, never per request.
+per indicator per published version, never per request.
 """
 
 from __future__ import annotations
@@ -23,27 +25,37 @@ from sqlalchemy import Engine
 from thrive.data.dataset import load_dataset
 from thrive.framework import Indicator, Measure, RoadMap
 from thrive.framework.units import format_value
-from thrive.runs import make_run
-from thrive.services.official_figures import OFFICIAL_KIND
-from thrive.store.assessments import data_version, load_run
-from thrive.store.commentary import published_commentary
-from thrive.store.database import read_connection
-from thrive.store.framework_store import read_roadmap
-from thrive.store.history import observation_history, recent_published_changes
-from thrive.store.indicators import Coverage, indicator_coverage, read_indicators
-from thrive.store.loading import DATASET_KIND
-from thrive.store.observations import PUBLISHED, current_observations
+from thrive.store.reads import (
+    PUBLISHED,
+    ChangeKind,
+    Coverage,
+    current_observations,
+    indicator_coverage,
+    load_run,
+    observation_history,
+    published_commentary,
+    published_state,
+    read_connection,
+    read_indicators,
+    read_roadmap,
+    recent_published_changes,
+)
 
 RECENT_CHANGES = 10
 
 
+Version = tuple[int, int | None]
+"""The published version and the newest published run's id: a snapshot is good while both stand."""
+
+
 @dataclass
 class PublicSnapshot:
-    version: int
+    version: Version
     roadmap: RoadMap
     observations: pd.DataFrame
     assessments: dict[str, dict[str, Any]]
-    run: dict[str, Any]
+    run: dict[str, Any] | None
+    """The run's header; None before any run of the published figures has been made (an empty database)."""
     changes: list[dict[str, Any]]
     band_tables: tuple[dict[str, Any], ...]
     indicators: dict[str, Indicator]
@@ -59,7 +71,8 @@ class PublicSnapshot:
 
     @property
     def etag(self) -> str:
-        return f'"v{self.version}-r{self.run["id"]}"'
+        figures, run = self.version
+        return f'"v{figures}-r{run or 0}"'
 
     @cached_property
     def area_names(self) -> dict[str, str]:
@@ -83,9 +96,9 @@ class Site:
         self._bands = dataset.band_tables
         self._documents = {d.id: d.title.split(" (")[0] for d in dataset.documents}
 
-    def current_version(self) -> int:
+    def current_version(self) -> Version:
         with read_connection(self.engine) as connection:
-            return data_version(connection)
+            return published_state(connection)
 
     def public(self) -> PublicSnapshot:
         version = self.current_version()
@@ -131,8 +144,8 @@ class Site:
             key = (change["series"], change["area"], change["period"])
             before, after = published.get(key), change["after"]["value"]
             published[key] = after
-            extends_only = change["kind"] == OFFICIAL_KIND and before is None
-            if change["kind"] == DATASET_KIND or before == after or extends_only:
+            extends_only = change["kind"] == ChangeKind.OFFICIAL and before is None
+            if change["kind"] == ChangeKind.DATASET or before == after or extends_only:
                 continue
             unit = units[change["series"]]
             out.append(
@@ -152,16 +165,16 @@ class Site:
             found = published_commentary(connection, measure.id)
         return [{"period": c.period, "section_title": c.section.heading, "text": c.text} for c in found]
 
-    def _build(self, version: int) -> PublicSnapshot:
+    def _build(self, version: Version) -> PublicSnapshot:
+        """Read the snapshot; never write, even when there is no run yet (pages then show no judgements)."""
         with read_connection(self.engine) as connection:
             roadmap = read_roadmap(connection)
             observations = current_observations(connection, view=PUBLISHED)
-            run = load_run(connection, view=PUBLISHED)
+            run = None if version[1] is None else load_run(connection, version[1])
             changes = recent_published_changes(connection, RECENT_CHANGES)
             indicators = {found.id: found for found in read_indicators(connection)}
-        if run is None or run.data_version != version:
-            run = make_run(self.engine, actor="thrive web (published view)", view=PUBLISHED)
-        assessments = {item["measure"]: item for item in run.results}
+        assessments = {} if run is None else {item["measure"]: item for item in run.results}
+        header = None if run is None else run.header()
         return PublicSnapshot(
-            version, roadmap, observations, assessments, run.header(), changes, self._bands, indicators, self._documents
+            version, roadmap, observations, assessments, header, changes, self._bands, indicators, self._documents
         )

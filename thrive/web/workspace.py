@@ -1,7 +1,8 @@
 """The officer workspace: enter results, write commentary, upload files, send for review and publish.
 
-Every step checks the officer's rights for the measure in hand (never trusting the form),
-uses the importer's own validation and messages, and writes through the revision path.
+Pages parse the form, call a use-case (thrive.services), and render. Every use-case checks the
+officer's rights for the measure in hand (never trusting the form), uses the importer's own
+validation and messages, and writes through the revision path.
 """
 
 from __future__ import annotations
@@ -21,19 +22,27 @@ from thrive.data.problems import ProblemsError
 from thrive.data.reading import read_table
 from thrive.data.rules import load_rules
 from thrive.framework import Measure, RoadMap
-from thrive.framework.access import User, can_edit, can_read_drafts, can_review
+from thrive.framework.access import User, can_read_drafts
 from thrive.framework.area import ENGLAND, LUTON
-from thrive.results import NotAllowedError, check_rows, preview, save_drafts
-from thrive.services.official_figures import OFFICIAL_KIND
-from thrive.store.changes import ChangeSet, record_change_set
-from thrive.store.commentary import Section, working_commentary, write_commentary
-from thrive.store.database import read_connection, write_transaction
-from thrive.store.framework_store import read_roadmap
-from thrive.store.history import observation_history
-from thrive.store.observations import WORKING, current_observations, observations_from_frame
-from thrive.store.workflow import Stage, WorkflowError, measure_of_revisions, move, move_commentary, pending
+from thrive.framework.publication import Stage, Step
+from thrive.services import review as reviewing
+from thrive.services.commentary import write_draft_commentary
+from thrive.services.entering_results import check_rows, preview, save_drafts
+from thrive.services.errors import NotAllowed, NotFound, Problems, Stale
+from thrive.services.rights import Right, may, require
+from thrive.store.reads import (
+    WORKING,
+    ChangeKind,
+    current_observations,
+    observation_history,
+    observations_from_frame,
+    pending,
+    read_connection,
+    read_roadmap,
+    working_commentary,
+)
 from thrive.web.page_templates import templates
-from thrive.web.security import ForbiddenError, check_csrf, require_user
+from thrive.web.security import check_csrf, require_user
 
 router = APIRouter(prefix="/workspace")
 UPLOADS = Path(tempfile.gettempdir()) / "thrive-uploads"
@@ -49,7 +58,7 @@ def _measure(roadmap: RoadMap, measure_id: str) -> Measure:
     try:
         return roadmap.measure(measure_id)
     except KeyError:
-        raise ForbiddenError(f"There is no measure called '{measure_id}'.") from None
+        raise NotFound(f"There is no measure called '{measure_id}'.") from None
 
 
 class _Editing(NamedTuple):
@@ -69,13 +78,8 @@ def _editing(request: Request, measure_id: str, posted_csrf: str | None = None) 
         check_csrf(csrf, posted_csrf)
     roadmap = _roadmap(request)
     measure = _measure(roadmap, measure_id)
-    _editable(user, measure)
+    require(user, Right.EDIT, [measure])
     return _Editing(user, csrf, roadmap, measure)
-
-
-def _editable(user: User, measure: Measure) -> None:
-    if not can_edit(user, measure):
-        raise ForbiddenError(f"You cannot change '{measure.wording}': it belongs to another partnership group.")
 
 
 def _page(request: Request, template: str, user: User, csrf: str, status: int = 200, **context: Any) -> Response:
@@ -91,7 +95,7 @@ def _officer(request: Request) -> tuple[User, str]:
     """The signed-in user, once they are allowed to see unpublished figures."""
     user, csrf = require_user(request)
     if not can_read_drafts(user):
-        raise ForbiddenError("Advisers use the Better Off workspace: go to /workspace/better-off.")
+        raise NotAllowed("Advisers use the Better Off workspace: go to /workspace/better-off.")
     return user, csrf
 
 
@@ -104,7 +108,7 @@ def dashboard(request: Request) -> Response:
     with read_connection(request.app.state.engine) as connection:
         drafts = pending(connection, Stage.DRAFT)
         in_review = pending(connection, Stage.IN_REVIEW)
-    mine = [m for m in roadmap.measures if can_edit(user, m)]
+    mine = [m for m in roadmap.measures if may(user, Right.EDIT, [m])]
     series_measure = {s.id: m for m in roadmap.measures for s in m.series}
     return _page(
         request,
@@ -116,7 +120,7 @@ def dashboard(request: Request) -> Response:
         mine={m.id for m in mine},
         drafts=_rows(drafts, series_measure),
         in_review=_rows(in_review, series_measure),
-        reviewer=can_review(user),
+        reviewer=may(user, Right.REVIEW),
     )
 
 
@@ -132,7 +136,7 @@ def _officers_figures(working: pd.DataFrame, home: set[str]) -> pd.Series:
     entered or has not yet published; the official history of every other authority is counted instead
     (it is on the indicator pages and in the downloads)."""
     here = working["area_code"].isin(home)
-    return here | (working["change_kind"] != OFFICIAL_KIND) | (working["status"] != Stage.PUBLISHED.value)
+    return here | (working["change_kind"] != ChangeKind.OFFICIAL) | (working["status"] != Stage.PUBLISHED.value)
 
 
 def _rows(frame: pd.DataFrame, series_measure: dict[str, Measure]) -> list[dict[str, Any]]:
@@ -168,9 +172,9 @@ def measure_workspace(request: Request, measure_id: str, saved: str = "") -> Res
         figures=working[shown].sort_values(["series_id", "area_code", "period_end"]).to_dict(orient="records"),
         other_authorities=int((~shown).sum()),
         assessment=draft_assessment,
-        history=[h for h in reversed(history) if h["kind"] != OFFICIAL_KIND or h["area"] in home],
+        history=[h for h in reversed(history) if h["kind"] != ChangeKind.OFFICIAL or h["area"] in home],
         commentary=notes,
-        editable=can_edit(user, measure),
+        editable=may(user, Right.EDIT, [measure]),
         saved=saved,
         units={s.id: s.unit for s in measure.series},
         drafts=[int(r) for r in working.loc[working["status"] == Stage.DRAFT.value, "revision_id"]],
@@ -234,17 +238,16 @@ def enter_result(
     frame = pd.DataFrame(
         [{"measure": measure.id, "series": series, "area": area, "period": period, "value": value, "note": note}]
     )
+    problems = []
     try:
         if reason.strip():
-            problems = save_drafts(request.app.state.engine, user, frame, "the result form", reason.strip()).problems
+            save_drafts(request.app.state.engine, user, frame, "the result form", reason.strip())
         else:
             # Without a reason nothing is saved, but the figure is still checked, so the error summary lists
             # every problem at once rather than revealing the next one only after this is fixed.
-            _, problems, _ = check_rows(request.app.state.engine, user, frame, "the result form")
-    except ProblemsError as error:
+            check_rows(request.app.state.engine, user, frame, "the result form")
+    except (Problems, ProblemsError) as error:
         problems = error.problems
-    except NotAllowedError as error:
-        raise ForbiddenError(str(error)) from None
     errors = [
         {
             "text": problem.message[0].upper() + problem.message[1:],
@@ -269,27 +272,21 @@ def submit_for_review(
     revision: Annotated[list[int] | None, Form()] = None,
 ) -> Response:
     user, _, _, measure = _editing(request, measure_id, csrf)
-    chosen = revision or []
-    with write_transaction(request.app.state.engine) as connection:
-        owners = measure_of_revisions(connection, chosen)
-        if any(owners.get(r) != measure.id for r in chosen):
-            raise ForbiddenError("Those figures do not belong to this measure.")
-        change_set_id = record_change_set(
-            connection, ChangeSet(user.email, f"Sent {measure.wording} for review", "review")
-        )
-        try:
-            move(connection, chosen, "submit", change_set_id)
-        except WorkflowError as error:
-            raise ForbiddenError(str(error)) from None
-        move_commentary(connection, "submit", change_set_id, measure.id)
+    reviewing.review(
+        request.app.state.engine,
+        user,
+        Step.SUBMIT,
+        revision or [],
+        reason=f"Sent {measure.wording} for review",
+        commentary=reviewing.Commentary(move=True, measure=measure),
+    )
     return RedirectResponse(f"/workspace/measures/{measure.id}?saved=submitted", status_code=303)
 
 
 @router.get("/review", response_class=HTMLResponse)
 def review_page(request: Request) -> Response:
     user, csrf = require_user(request)
-    if not can_review(user):
-        raise ForbiddenError("Only an administrator can publish figures.")
+    require(user, Right.REVIEW)
     roadmap = _roadmap(request)
     series_measure = {s.id: m for m in roadmap.measures for s in m.series}
     with read_connection(request.app.state.engine) as connection:
@@ -316,18 +313,18 @@ def review(
 ) -> Response:
     user, expected = require_user(request)
     check_csrf(expected, csrf)
-    if not can_review(user):
-        raise ForbiddenError("Only an administrator can publish figures.")
-    if step not in ("publish", "return"):
-        raise ForbiddenError("Choose to publish or to send back.")
-    with write_transaction(request.app.state.engine) as connection:
-        reason = why.strip() or ("Reviewed and published" if step == "publish" else "Sent back for changes")
-        change_set_id = record_change_set(connection, ChangeSet(user.email, reason, "review"))
-        try:
-            move(connection, revision or [], step, change_set_id)
-        except WorkflowError as error:
-            raise ForbiddenError(str(error)) from None
-        move_commentary(connection, step, change_set_id)
+    if step not in (Step.PUBLISH, Step.RETURN):
+        raise Problems("Choose to publish or to send back.")
+    chosen = Step(step)
+    reason = why.strip() or ("Reviewed and published" if chosen is Step.PUBLISH else "Sent back for changes")
+    reviewing.review(
+        request.app.state.engine,
+        user,
+        chosen,
+        revision or [],
+        reason=reason,
+        commentary=reviewing.Commentary(move=True),
+    )
     return RedirectResponse("/workspace/review", status_code=303)
 
 
@@ -376,15 +373,7 @@ def write_commentary_form(
             errors=errors,
             error_title=True,
         )
-    with write_transaction(request.app.state.engine) as connection:
-        change_set_id = record_change_set(
-            connection, ChangeSet(user.email, f"Commentary for {period.strip()}", "commentary")
-        )
-        for section, text in ((Section.PROGRESS, progress), (Section.MORE_WORK, more_work)):
-            if text.strip():
-                write_commentary(
-                    connection, measure.id, period.strip(), section, text.strip(), Stage.DRAFT.value, change_set_id
-                )
+    write_draft_commentary(request.app.state.engine, user, measure, period, progress=progress, more_work=more_work)
     return RedirectResponse(f"/workspace/measures/{measure.id}?saved=commentary", status_code=303)
 
 
@@ -426,9 +415,8 @@ def _uploads() -> Path:
 
 def _preview_or_problems(request: Request, user: User, csrf: str, path: Path) -> Response:
     try:
-        entry = preview(request.app.state.engine, user, read_table(path), path.name)
-    except ProblemsError as error:
-        entry_problems = error.problems
+        plan = preview(request.app.state.engine, user, read_table(path), path.name)
+    except (Problems, ProblemsError) as error:
         shutil.rmtree(path.parent, ignore_errors=True)
         return _page(
             request,
@@ -439,25 +427,11 @@ def _preview_or_problems(request: Request, user: User, csrf: str, path: Path) ->
             title="Upload figures",
             plan=None,
             error_title=True,
-            errors=[{"text": str(p), "href": "#file"} for p in entry_problems],
+            errors=[{"text": str(p), "href": "#file"} for p in error.problems],
         )
-    except NotAllowedError as error:
+    except NotAllowed:
         shutil.rmtree(path.parent, ignore_errors=True)
-        raise ForbiddenError(str(error)) from None
-    if not entry.ok:
-        shutil.rmtree(path.parent, ignore_errors=True)
-        return _page(
-            request,
-            "upload.html",
-            user,
-            csrf,
-            400,
-            title="Upload figures",
-            plan=None,
-            error_title=True,
-            errors=[{"text": str(p), "href": "#file"} for p in entry.problems],
-        )
-    assert entry.plan is not None
+        raise
     return _page(
         request,
         "upload.html",
@@ -466,10 +440,10 @@ def _preview_or_problems(request: Request, user: User, csrf: str, path: Path) ->
         title="Check the changes",
         errors=[],
         error_title=False,
-        plan=entry.plan,
+        plan=plan,
         upload=f"{path.parent.name}/{path.name}",
-        added=entry.plan.new.head(200).to_dict(orient="records"),
-        changed=entry.plan.changed.head(200).to_dict(orient="records"),
+        added=plan.new.head(200).to_dict(orient="records"),
+        changed=plan.changed.head(200).to_dict(orient="records"),
     )
 
 
@@ -484,15 +458,13 @@ def confirm_upload(
     check_csrf(expected, csrf)
     path = (_uploads() / upload).resolve()
     if not path.is_file() or _uploads().resolve() not in path.parents:
-        raise ForbiddenError("That upload has expired. Upload the file again.")
+        raise NotFound("That upload has expired. Upload the file again.")
     try:
-        entry = save_drafts(
+        save_drafts(
             request.app.state.engine, user, read_table(path), path.name, reason.strip() or f"Uploaded {path.name}"
         )
-    except NotAllowedError as error:
-        raise ForbiddenError(str(error)) from None
+    except Problems:
+        raise Stale("The file changed its checks since the preview. Upload it again.") from None
     finally:
         shutil.rmtree(path.parent, ignore_errors=True)
-    if not entry.ok:
-        raise ForbiddenError("The file changed its checks since the preview. Upload it again.")
     return RedirectResponse("/workspace?saved=upload", status_code=303)

@@ -9,9 +9,10 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from thrive.framework.access import Role, User
 from thrive.services.accounts import UserError, create_account
+from thrive.services.errors import NotAllowed
 from thrive.store.reads import list_users, read_connection, read_roadmap
 from thrive.web.page_templates import templates
-from thrive.web.security import ForbiddenError, check_csrf, require_user
+from thrive.web.security import check_csrf, require_user
 
 router = APIRouter(prefix="/workspace")
 
@@ -19,7 +20,7 @@ router = APIRouter(prefix="/workspace")
 def _admin(request: Request) -> tuple[User, str]:
     user, csrf = require_user(request)
     if user.role is not Role.ADMIN:
-        raise ForbiddenError("Only an administrator can manage users.")
+        raise NotAllowed("Only an administrator can manage users.")
     return user, csrf
 
 

@@ -23,6 +23,8 @@ router = APIRouter(tags=["assessments"])
 
 
 def _run(published: PublicSnapshot) -> models.Run:
+    if published.run is None:
+        raise not_found("No assessment run has been made yet: judgements are made when figures are published.")
     return models.Run.model_validate(published.run)
 
 

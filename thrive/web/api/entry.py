@@ -1,6 +1,6 @@
 """Entering figures through the API: rows in the import template's columns, saved as drafts.
 
-The same checks and messages as an uploaded file (thrive.results.save_drafts), under the same
+The same checks and messages as an uploaded file (thrive.services.entering_results), under the same
 rules as the workspace: an editor only for their partnership group's measures, an admin for
 all, a viewer for none. Nothing entered here is public until it has been reviewed and published.
 """
@@ -19,12 +19,10 @@ from thrive.data.problems import Problem
 from thrive.data.reading import FIRST_DATA_ROW
 from thrive.data.template import TEMPLATE_COLUMNS
 from thrive.framework import Measure, RoadMap
-from thrive.framework.access import User, can_edit
-from thrive.results import NotAllowedError, save_drafts
-from thrive.store.database import read_connection
-from thrive.store.framework_store import read_roadmap
-from thrive.store.history import revisions_in
-from thrive.store.observations import UnknownReferenceError
+from thrive.framework.access import User
+from thrive.services.entering_results import save_drafts
+from thrive.services.rights import Right, require
+from thrive.store.reads import read_connection, read_roadmap
 from thrive.web.api.auth import CurrentUser
 from thrive.web.api.errors import AUTH, NOT_FOUND, SERVER_ERROR, ApiError, ErrorBody, problem_details
 from thrive.web.api.text import Long, Short, storable
@@ -102,19 +100,13 @@ def rows_frame(rows: list[ObservationRow], measure_id: str) -> pd.DataFrame:
     return pd.DataFrame(body, columns=TEMPLATE_COLUMNS, dtype=str)
 
 
-def _forbidden(measure: Measure) -> ApiError:
-    return ApiError(403, f"You cannot change '{measure.wording}': it belongs to another partnership group.")
-
-
 def _elsewhere(frame: pd.DataFrame, measure: Measure, roadmap: RoadMap, user: User) -> list[Problem]:
     """Rows naming another measure: refused outright if the user may not edit it, otherwise sent back."""
     problems = []
     for index, named in enumerate(frame["measure"].str.strip()):
         if named == measure.id:
             continue
-        other = next((m for m in roadmap.measures if m.id == named), None)
-        if other is not None and not can_edit(user, other):
-            raise _forbidden(other)
+        require(user, Right.EDIT, [m for m in roadmap.measures if m.id == named])
         problems.append(
             Problem(
                 SOURCE,
@@ -125,13 +117,6 @@ def _elsewhere(frame: pd.DataFrame, measure: Measure, roadmap: RoadMap, user: Us
             )
         )
     return problems
-
-
-def _new_revisions(engine: Engine, change_set_id: int | None) -> list[int]:
-    if change_set_id is None:
-        return []
-    with read_connection(engine) as connection:
-        return revisions_in(connection, change_set_id)
 
 
 INVALID_ROWS: dict[int | str, dict[str, Any]] = {
@@ -165,34 +150,20 @@ def enter_observations(
         measure = roadmap.measure(measure_id)
     except KeyError:
         raise ApiError(404, f"There is no measure called '{measure_id}'.") from None
-    if not can_edit(user, measure):
-        raise _forbidden(measure)
+    require(user, Right.EDIT, [measure])
     frame = rows_frame(rows, measure.id)
     misplaced = _elsewhere(frame, measure, roadmap, user)
     if misplaced:
         raise ApiError(422, "Some rows are for another measure: see details.", details=problem_details(misplaced))
-    try:
-        entry = save_drafts(engine, user, frame, SOURCE, reason.strip())
-    except NotAllowedError as refusal:
-        raise ApiError(403, str(refusal)) from None
-    except UnknownReferenceError as missing:
-        raise ApiError(422, f"Some rows name a series or area Thrive no longer holds: {missing}.") from None
-    if not entry.ok:
-        raise ApiError(
-            422,
-            "Nothing was saved: some rows have problems. Each is listed with its row and column.",
-            code="invalid_rows",
-            details=problem_details(entry.problems),
-        )
-    plan = entry.plan
+    entry = save_drafts(engine, user, frame, SOURCE, reason.strip())
     result = EntryResult(
         measure=measure.id,
         rows=len(rows),
-        added=0 if plan is None else len(plan.new),
-        revised=0 if plan is None else len(plan.changed),
-        unchanged=0 if plan is None else plan.unchanged,
+        added=len(entry.plan.new),
+        revised=len(entry.plan.changed),
+        unchanged=entry.plan.unchanged,
         change_set=entry.change_set_id,
-        revision_ids=_new_revisions(engine, entry.change_set_id),
+        revision_ids=list(entry.revision_ids),
     )
     status = 201 if entry.change_set_id is not None else 200
     return Response(result.model_dump_json(), status_code=status, media_type="application/json")

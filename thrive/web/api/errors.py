@@ -21,6 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from thrive.data.problems import Problem
 from thrive.data.reading import FIRST_DATA_ROW
+from thrive.services.errors import NotAllowed, NotFound, Problems, ServiceError, Stale
 
 API_PREFIX = "/api"
 
@@ -90,6 +91,17 @@ class ApiError(Exception):
 
 def not_found(message: str) -> ApiError:
     return ApiError(404, message)
+
+
+SERVICE_STATUS: dict[type[ServiceError], int] = {NotAllowed: 403, NotFound: 404, Stale: 409, Problems: 422}
+"""How a use-case's refusal (or a refinement of one) answers on /api."""
+
+
+def service_error(error: ServiceError) -> ApiError:
+    status = next(code for kind, code in SERVICE_STATUS.items() if isinstance(error, kind))
+    if isinstance(error, Problems) and error.problems:
+        return ApiError(status, error.message, code="invalid_rows", details=problem_details(error.problems))
+    return ApiError(status, error.message)
 
 
 def problem_details(problems: Sequence[Problem]) -> list[ErrorDetail]:
@@ -192,12 +204,19 @@ def install_error_handlers(app: FastAPI) -> None:
     pages_validation: Handler = (
         app.exception_handlers.get(RequestValidationError) or request_validation_exception_handler
     )
+    pages_refused: Handler | None = app.exception_handlers.get(ServiceError)
 
     async def api_error(request: Request, error: Exception) -> Response:
         assert isinstance(error, ApiError)
         return error_response(
             error.status, error.message, code=error.code, details=error.details, headers=error.headers
         )
+
+    async def refused(request: Request, error: Exception) -> Response:
+        assert isinstance(error, ServiceError)
+        if not is_api(request) and pages_refused is not None:
+            return await _delegate(pages_refused, request, error)
+        return await api_error(request, service_error(error))
 
     async def http_error(request: Request, error: Exception) -> Response:
         assert isinstance(error, StarletteHTTPException)
@@ -227,6 +246,7 @@ def install_error_handlers(app: FastAPI) -> None:
         )
 
     app.add_exception_handler(ApiError, api_error)
+    app.add_exception_handler(ServiceError, refused)
     app.add_exception_handler(StarletteHTTPException, http_error)
     app.add_exception_handler(RequestValidationError, validation_error)
     app.add_exception_handler(Exception, server_error)

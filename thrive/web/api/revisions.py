@@ -16,7 +16,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
 from thrive.framework import Measure
-from thrive.store.reads import PUBLISHED, observation_history, read_connection
+from thrive.store.reads import PUBLISHED, ChangeKind, observation_history, read_connection
 from thrive.web.api import models
 from thrive.web.api.caching import conditional
 from thrive.web.api.errors import ONE_RESPONSES
@@ -26,7 +26,7 @@ from thrive.web.figures import number
 
 router = APIRouter(tags=["revisions"])
 
-LOADED = "dataset"
+LOADED = ChangeKind.DATASET
 """The change-set kind of the Road Map as first loaded: its figures are the starting point, not revisions."""
 
 
