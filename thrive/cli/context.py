@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from typing import Any
 
@@ -10,6 +9,7 @@ import typer
 from rich.console import Console
 from sqlalchemy import Engine, inspect
 
+from thrive.framework.strict_json import strict_dumps
 from thrive.store.database import database_url, make_engine
 
 console = Console()
@@ -35,4 +35,4 @@ def safe_url(url: str) -> str:
 
 def print_json(data: Any) -> None:
     """Plain JSON on stdout, for other tools to read (no colours, no wrapping)."""
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
+    sys.stdout.write(strict_dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")

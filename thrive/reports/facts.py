@@ -28,7 +28,7 @@ class Point:
     """One figure, placed in time by the middle of its period (as the assessment places it)."""
 
     period: str
-    """The period as people read it (1 Aug 2024 for a date)."""
+    """The period as people read it (August 2024 for a monthly figure's date)."""
     label: str
     """The period's label as published (8/1/2024), which the run's reasons use."""
     year: float

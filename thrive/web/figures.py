@@ -19,7 +19,7 @@ import pandas as pd
 from thrive.assess.benchmark import EAST_OF_ENGLAND
 from thrive.framework import Polarity
 from thrive.framework.area import ENGLAND, LUTON
-from thrive.framework.units import format_value
+from thrive.framework.units import format_value, unit_name
 from thrive.web.charts import (
     ENGLAND_STYLE,
     LABELLED_BARS,
@@ -32,17 +32,6 @@ from thrive.web.charts import (
     ranked_bar_chart,
 )
 
-AXIS_LABELS = {
-    "percent": "%",
-    "gbp": "£",
-    "gbp_million": "£ million",
-    "years": "years",
-    "per_1000_households": "per 1,000 households",
-    "rate_per_10000": "per 10,000",
-    "tco2e_per_capita": "tonnes CO2e per person",
-    "kt_co2e": "kilotonnes CO2e",
-    "count": "number",
-}
 FLAG_WORDS = {
     "suppressed": "not published (suppressed by the publisher)",
     "low_reliability": "low reliability",
@@ -69,7 +58,7 @@ HOME_PLACES = (LUTON_PLACE, ENGLAND_PLACE, REGION_PLACE)
 
 
 def axis_label(unit: str) -> str:
-    return AXIS_LABELS.get(unit, unit.replace("_", " "))
+    return unit_name(unit)
 
 
 def number(value: Any) -> float | None:
