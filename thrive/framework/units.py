@@ -9,6 +9,7 @@ to (a percentage lies between 0 and 100; a count, money and years are never nega
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -39,7 +40,10 @@ class Unit:
     """A count grows with the size of a place, so it is never compared between places."""
 
     def format(self, value: float, decimals: int | None = None) -> str:
+        """For a count, `decimals` below zero rounds to tens, hundreds and so on (13,450,001 to 13,500,000 at -5)."""
         places = self.decimals if decimals is None else min(decimals, self.decimals)
+        if places < 0:
+            value, places = (round(value, places) if self.counts else value), 0
         return self.write(_trim(value, places))
 
     def clip(self, value: float) -> float:
@@ -123,14 +127,20 @@ def published_decimals(values: Iterable[float | None]) -> int:
 
     Figures Thrive derives (a path's value, a projection) are printed no more precisely than
     this, so a path between 47% and 44% reads 46%, not 46.37%.
+
+    Whole numbers that are all multiples of a power of ten give a negative precision: bus
+    journeys published to the nearest 100,000 give -5, so a path reads 13,500,000 journeys,
+    not 13,450,001.
     """
-    most = 0
-    for value in values:
-        if value is None or not math.isfinite(value):
-            continue
-        text = f"{value:.6f}".rstrip("0").rstrip(".")
-        most = max(most, len(text.partition(".")[2]))
-    return most
+    known = [float(v) for v in values if v is not None and math.isfinite(v)]
+    most = max((len(f"{v:.6f}".rstrip("0").rstrip(".").partition(".")[2]) for v in known), default=0)
+    if most > 0:
+        return most
+    whole = [abs(round(v)) for v in known if round(v) != 0]
+    if not whole:
+        return 0
+    zeros = min(len(str(v)) - len(str(v).rstrip("0")) for v in whole)
+    return -min(zeros, 6)
 
 
 def unit_name(code: str) -> str:
@@ -140,3 +150,15 @@ def unit_name(code: str) -> str:
 
 def number_format(code: str | None) -> str:
     return unit_of(code).excel if code in UNITS else "General"
+
+
+_BARE_NUMBER = re.compile(r"^-?[\d,]*\.?\d+$")
+
+
+def with_unit(text: str, unit: str) -> str:
+    """A published milestone or target as people read it: a bare number ("46", "6774") gains its
+    unit ("46%", "£6,774m"); words ("maintain score", "National average") are kept as printed."""
+    stripped = text.strip()
+    if not _BARE_NUMBER.match(stripped):
+        return text
+    return format_value(float(stripped.replace(",", "")), unit)
