@@ -203,7 +203,7 @@ def _typed(kind: Any, value: Any) -> Any:
     origin, args = get_origin(kind), get_args(kind)
     if origin in (UnionType, Union):
         return _typed(next(a for a in args if a is not type(None)), value)
-    if is_dataclass(kind):
+    if isinstance(kind, type) and is_dataclass(kind):
         hints = get_type_hints(kind)
         return kind(**{f.name: _typed(hints[f.name], value[f.name]) for f in fields(kind) if f.name in value})
     if isinstance(kind, type) and issubclass(kind, StrEnum):

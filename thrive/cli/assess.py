@@ -57,6 +57,9 @@ def _date(text: str | None) -> date | None:
         raise typer.Exit(2) from None
 
 
+NOT_PROJECTED = "Not projected: no numeric milestone to project to."
+
+
 def _print_sentences(stored: StoredRun) -> None:
     """Plain text, one block per measure and one per series, for reading aloud in committee."""
     lines = [_title(stored), ""]
@@ -71,7 +74,7 @@ def _print_sentences(stored: StoredRun) -> None:
                 f"    Status ({series.progress.status.words}): {series.progress.reason}",
                 f"    Trend ({series.trend.judgement.value}): {series.trend.reason}",
                 f"    Benchmark: {series.benchmark.reason}",
-                f"    Projection: {series.progress.projection_reason or 'Not projected: no numeric milestone to project to.'}",
+                f"    Projection: {series.progress.projection_reason or NOT_PROJECTED}",
             ]
         lines.append("")
     console.print("\n".join(lines), markup=False, highlight=False, soft_wrap=True)
