@@ -246,11 +246,10 @@ def _projection_words(
         if not found:
             continue
         p = found[0]
-        lower, upper = float(p.lower or p.value), float(p.upper or p.value)
+        lower, upper = _limits(p)
         what = f"the {goal.target.year} {_kind(goal)} of {say.value(goal.path_value)}"
-        span = (
-            f"{say.value(p.value)} projected for {goal.target.year} ({level} {say.value(lower)} to {say.value(upper)})"
-        )
+        interval = f"{say.value(lower)} to {say.value(upper)}"
+        span = f"{say.value(p.value)} projected for {goal.target.year} ({level} {interval})"
         low_meets = at_least_as_good(lower, float(goal.path_value), polarity)
         high_meets = at_least_as_good(upper, float(goal.path_value), polarity)
         if low_meets and high_meets:

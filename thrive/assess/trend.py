@@ -148,7 +148,8 @@ def _left_out(history: SeriesHistory) -> str:
     """Figures of another frequency, named so a reader knows why they are not in the trend."""
     if not history.left_out or history.frequency is None:
         return ""
-    names = ", ".join(o.period.display for o in history.left_out)
+    shown = [o.period.display for o in history.left_out]
+    names = shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} and {shown[-1]}"
     return (
         f" Only {history.frequency.value} figures are compared: {names} "
         f"{'is' if len(history.left_out) == 1 else 'are'} of another frequency and not used for the trend."
