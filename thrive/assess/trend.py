@@ -118,7 +118,9 @@ def _describe(
         )
         threshold = f"{rules.change_threshold:.0%}"
         rule = f"{THRESHOLD_RULE}, as there are too few figures for a statistical test"
-        if earlier == 0 and later != 0:
+        if earlier == later:
+            return f"{figures} are the same, so no major change ({rule})"
+        if earlier == 0:
             return (
                 f"{figures}: a {'rise' if later > 0 else 'fall'} from zero, which has no percentage change and "
                 f"counts as a change ({rule})"
