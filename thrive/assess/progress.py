@@ -98,12 +98,8 @@ def _judge_progress(
         baseline_period=None if baseline is None else baseline.period.label,
         latest=latest.value,
         latest_period=latest.period.label,
-        projections=()
-        if line is None
-        else project(line, PROJECT_TO, latest.period.year, rules.projection_confidence, unit_of(unit)),
-        projection_reason=_projection_words(
-            history, rules, line, [r for r in (upcoming, numeric[-1] if numeric else None) if r], latest, say, polarity
-        ),
+        projections=_projections(line, latest, rules, unit),
+        projection_reason=_projection_words(history, rules, line, _goals(upcoming, numeric), latest, say, polarity),
     )
     final = resolved[-1]
     if final.target.year == 2040 and final.met:
@@ -123,9 +119,9 @@ def _judge_progress(
         return replace(
             found, status=Status.ON_TRACK, reason=reason, next_milestone=milestone_info, rule="a milestone already met"
         )
-    if baseline is not None and _set_worse(upcoming, baseline, polarity):
+    if _set_worse(upcoming, baseline, polarity):
         # A milestone set worse than the baseline makes no path to follow: judged on the milestone
-        # itself; the data notes record the setting (DATA-NOTES.md, "Milestones set worse than the baseline").
+        # itself; the data notes record the setting (DATA-NOTES.md, C-MWB).
         reason = f"Off track: {say.figure(latest)} does not yet meet {milestone}."
         return replace(
             found, status=Status.OFF_TRACK, reason=reason, next_milestone=milestone_info, rule="the milestone itself"
@@ -292,6 +288,7 @@ def _by_rank(resolved: list[ResolvedTarget], latest: Observation, found: Progres
         status=Status.ON_TRACK if upcoming.met else Status.OFF_TRACK,
         reason=f"{verdict}: Luton, {upcoming.basis}, {verb} the {upcoming.target.year} milestone "
         f"({upcoming.target.text}).",
+        rule="the rank the milestone names",
     )
 
 

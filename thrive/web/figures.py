@@ -17,7 +17,7 @@ from typing import Any
 import pandas as pd
 
 from thrive.assess.benchmark import EAST_OF_ENGLAND
-from thrive.framework import Polarity
+from thrive.framework import PeriodError, PeriodKind, Polarity, parse_period
 from thrive.framework.area import ENGLAND, LUTON
 from thrive.framework.units import format_value, unit_name
 from thrive.web.charts import (
@@ -100,8 +100,15 @@ def readable_date(day: date) -> str:
 
 
 def period_label_text(label: str) -> str:
-    """A period label for reading: a date (an annual survey's reference day) is written out."""
-    return readable_date(date.fromisoformat(label)) if ISO_DATE.match(label) else label
+    """A period label for reading: a date (an annual survey's reference day) is written out, and a
+    spreadsheet's date or month ("8/1/2024", "Sep-24") reads as GOV.UK writes it ("August 2024")."""
+    if ISO_DATE.match(label):
+        return readable_date(date.fromisoformat(label))
+    try:
+        period = parse_period(label)
+    except PeriodError:
+        return label
+    return period.display if period.kind in (PeriodKind.SNAPSHOT, PeriodKind.MONTH) else label
 
 
 def period_text(row: Mapping[str, Any]) -> str:
