@@ -220,7 +220,10 @@ def test_gcse_attainment_compares_luton_with_its_statistical_neighbours_named_in
     compares = _section(html, "How Luton compares", "Milestones and target")
     text = visible_text(compares)
 
-    assert "Similar to England: 45 against 46 in 2024/25." in text
+    assert (
+        "Similar to England: 45 against 46 in 2024/25; within 5% of it: no confidence interval is published, "
+        "so this is the 5% band, not a significance test." in text
+    )
     model = "DfE children's services statistical neighbours, May 2025 model"
     assert f"Ranked 7th of 11 among Luton's statistical neighbours ({model}) in 2024/25" in text
     members = re.search(rf"Luton's statistical neighbours in the {re.escape(model)}, closest first: ([^.]+)\.", text)

@@ -8,20 +8,20 @@ this is not a significance test.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from thrive.assess.history import SeriesHistory
 from thrive.assess.model import BenchmarkVerdict, ComparisonVerdict
 from thrive.assess.ranking import Ranking, ordinal, rank_among, rank_in_group
 from thrive.assess.rules import AssessmentRules
-from thrive.framework import Area, ComparatorGroup, Observation, Polarity
+from thrive.framework import Area, ComparatorGroup, Observation, Polarity, Target, TargetSpec
 from thrive.framework.area import ENGLAND
-from thrive.framework.units import format_value
+from thrive.framework.units import UNITS, format_value, unit_of
 from thrive.stats import Comparison, fingertips_compare
 
 EAST_OF_ENGLAND = "E12000006"
 UPPER_TIER = "English unitary and upper-tier authorities"
-COUNTS = frozenset({"count", "journeys", "gbp_million"})
+COUNTS = frozenset(code for code, unit in UNITS.items() if unit.counts)
 """Units that grow with the size of a place: a count is never compared between places."""
 WORDS = {
     Comparison.BETTER: "Better than",
@@ -36,21 +36,18 @@ def _compare(latest: Observation, other: Observation, polarity: Polarity, rules:
     value, against = float(latest.value or 0.0), float(other.value or 0.0)
     if latest.lower_ci is not None and latest.upper_ci is not None:
         found = fingertips_compare(value, latest.lower_ci, latest.upper_ci, against, polarity=polarity)
-        return str(found.item()), "Fingertips: the comparator's value lies outside Luton's 95% confidence interval"
+        return str(
+            found.item()
+        ), "Fingertips' test: whether the comparator's value lies outside Luton's 95% confidence interval"
+    band = f"no confidence interval is published, so this is the {rules.similar_band:.0%} band, not a significance test"
     if abs(value - against) <= rules.similar_band * abs(against):
-        return (
-            Comparison.SIMILAR.value,
-            f"within {rules.similar_band:.0%} (no confidence interval, not a significance test)",
-        )
+        return Comparison.SIMILAR.value, f"within {rules.similar_band:.0%} of it: {band}"
     higher = value > against
     if polarity is Polarity.NO_JUDGEMENT:
         found_plain = Comparison.HIGHER if higher else Comparison.LOWER
     else:
         found_plain = Comparison.BETTER if higher == (polarity is Polarity.HIGHER_IS_BETTER) else Comparison.WORSE
-    return (
-        found_plain.value,
-        f"more than {rules.similar_band:.0%} apart (no confidence interval, not a significance test)",
-    )
+    return found_plain.value, f"more than {rules.similar_band:.0%} apart: {band}"
 
 
 def _against(
@@ -64,7 +61,7 @@ def _against(
     words = WORDS.get(Comparison(comparison), comparison)
     reason = (
         f"{words} {name}: {format_value(latest.value, unit)} against {format_value(other.value, unit)} "
-        f"in {latest.period.display}."
+        f"in {latest.period.display}; {method}."
     )
     return ComparisonVerdict(code, name, comparison, reason, method, latest.period.label, latest.value, other.value)
 
@@ -94,22 +91,56 @@ def _ranked(found: Ranking | None, name: str, latest: Observation) -> Comparison
     )
 
 
+def named_comparators(targets: Sequence[Target]) -> list[str]:
+    """The places and groups the targets name ("better than Greater London average"), in target order."""
+    named: list[str] = []
+
+    def walk(spec: TargetSpec) -> None:
+        if spec.comparator is not None and spec.comparator not in named:
+            named.append(spec.comparator)
+        for option in spec.options:
+            walk(option)
+
+    for target in targets:
+        walk(target.spec)
+    return named
+
+
+def _place_name(code: str, areas: Mapping[str, Area], groups: Mapping[str, ComparatorGroup]) -> str:
+    """As the targets name it: a comparator group of one place ("Greater London") gives its name."""
+    if code == ENGLAND:
+        return "England"
+    if code == EAST_OF_ENGLAND:
+        return "the East of England"
+    single = next((g.name for g in groups.values() if g.members == (code,)), None)
+    return single or (areas[code].name if code in areas else code)
+
+
 def judge_benchmark(
-    history: SeriesHistory, rules: AssessmentRules, areas: Mapping[str, Area], groups: Mapping[str, ComparatorGroup]
+    history: SeriesHistory,
+    rules: AssessmentRules,
+    areas: Mapping[str, Area],
+    groups: Mapping[str, ComparatorGroup],
+    targets: Sequence[Target] = (),
 ) -> BenchmarkVerdict:
+    """Against the comparator the targets name first (Greater London for Keep Britain Tidy, the
+    statistical neighbours for GCSE), then England, the region and every group with figures."""
     latest = history.latest
     if latest is None:
         return BenchmarkVerdict((), "No Luton figure to compare.")
-    if history.series.unit in COUNTS:
+    if unit_of(history.series.unit).counts:
         return BenchmarkVerdict(
             (), "Not compared with other places: a count depends on how many people live in each. See the rate."
         )
+    named = named_comparators(targets)
+    places = [code for code in named if code not in groups] + [ENGLAND, EAST_OF_ENGLAND]
     found = [
         verdict
-        for code, name in ((ENGLAND, "England"), (EAST_OF_ENGLAND, "the East of England"))
-        if (verdict := _against(history, latest, code, name, rules)) is not None
+        for code in dict.fromkeys(places)
+        if (verdict := _against(history, latest, code, _place_name(code, areas, groups), rules)) is not None
     ]
-    for group in groups.values():
+    ordered_groups = sorted(groups.values(), key=lambda g: g.code not in named)
+    for group in ordered_groups:
         if group.members or group.models:
             ranked = _ranked(rank_in_group(history, latest, group), group.name, latest)
             if ranked is not None:
@@ -120,4 +151,6 @@ def judge_benchmark(
         found.append(ranked)
     if not found:
         return BenchmarkVerdict((), f"No England or regional figure for {latest.period.display} to compare with.")
-    return BenchmarkVerdict(tuple(found), found[0].reason)
+    named_groups = {groups[code].name for code in named if code in groups}
+    first = next((v for v in found if v.comparator in named or v.comparator_name in named_groups), found[0])
+    return BenchmarkVerdict(tuple(found), first.reason)

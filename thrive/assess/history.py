@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from thrive.assess.frequency import FigureFrequency, same_frequency
 from thrive.framework import Measure, Observation, ObservationFlag, Series
 from thrive.framework.area import LUTON
 
@@ -43,6 +44,22 @@ class SeriesHistory:
         """Luton's figures from the newest break in series on: the ones that compare like with like."""
         starts = [i for i, o in enumerate(self.points) if ObservationFlag.BREAK_IN_SERIES in o.flags]
         return self.points[starts[-1] :] if starts else self.points
+
+    @property
+    def comparable(self) -> tuple[Observation, ...]:
+        """Figures since the newest break in series, of the series' own frequency: what a trend or
+        a projection may use (see thrive.assess.frequency)."""
+        return same_frequency(self.since_break)[0]
+
+    @property
+    def frequency(self) -> FigureFrequency | None:
+        return same_frequency(self.since_break)[1]
+
+    @property
+    def left_out(self) -> tuple[Observation, ...]:
+        """Figures since the break that are of another frequency, so not used for trend or projection."""
+        kept = set(map(id, self.comparable))
+        return tuple(o for o in self.since_break if id(o) not in kept)
 
     @property
     def break_in_series(self) -> Observation | None:

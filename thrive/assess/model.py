@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field, fields, is_dataclass
 from enum import StrEnum
-from typing import Any
+from types import UnionType
+from typing import Any, Union, get_args, get_origin, get_type_hints
 
 
 class Status(StrEnum):
@@ -59,6 +61,10 @@ class ProgressVerdict:
     projections: tuple[Projection, ...] = ()
     target_met_year: int | None = None
     deliverables: dict[str, int] | None = None
+    rule: str | None = None
+    """The rule that decided the status, in words (the reason states it too)."""
+    projection_reason: str = ""
+    """What the recent trend says about the milestones, or why there is no projection."""
 
 
 @dataclass(frozen=True)
@@ -115,9 +121,23 @@ class Assessment:
         return plain
 
 
+WORST_FIRST = (
+    Status.OFF_TRACK,
+    Status.ON_TRACK,
+    Status.ACHIEVED,
+    Status.NOT_ASSESSABLE,
+    Status.NO_DATA,
+    Status.TARGET_NOT_SET,
+)
+"""The measure-level rule: a measure is as far off track as its worst judged series (healthy life
+expectancy is off track if either the male or the female series is). Statuses that are not
+judgements (not assessable, no data, target not set) speak for the measure only when no series
+has a judgement."""
+
+
 @dataclass(frozen=True)
 class MeasureAssessment:
-    """A measure's judgement: its first series speaks for it; every series is assessed."""
+    """A measure's judgement: every series is assessed, and the worst judged series speaks for it."""
 
     measure_id: str
     measure: str
@@ -126,14 +146,30 @@ class MeasureAssessment:
     series: tuple[Assessment, ...] = field(default_factory=tuple)
 
     @property
+    def deciding(self) -> Assessment:
+        """The series whose status is the measure's, by WORST_FIRST; the first series on a tie."""
+        return min(self.series, key=lambda s: WORST_FIRST.index(s.progress.status))
+
+    @property
     def status(self) -> Status:
-        return self.series[0].progress.status
+        return self.deciding.progress.status
 
     @property
     def reason(self) -> str:
-        return self.series[0].progress.reason
+        """The deciding series' reason; with several series, the rule and the series it names."""
+        deciding = self.deciding
+        if len(self.series) == 1:
+            return deciding.progress.reason
+        others = "; ".join(
+            f"{s.series_label}: {s.progress.status.words.lower()}" for s in self.series if s is not deciding
+        )
+        return (
+            f"{deciding.progress.status.words}, from its worst series, {deciding.series_label} (a measure takes "
+            f"the worst of its {len(self.series)} series; {others}). {deciding.progress.reason}"
+        )
 
     def to_dict(self) -> dict[str, Any]:
+        deciding = self.deciding
         return {
             "measure": self.measure_id,
             "wording": self.measure,
@@ -141,11 +177,44 @@ class MeasureAssessment:
             "headline": self.headline,
             "status": self.status.value,
             "reason": self.reason,
-            "trend": self.series[0].trend.judgement.value,
-            "trend_reason": self.series[0].trend.reason,
-            "benchmark": self.series[0].benchmark.reason,
+            "deciding_series": deciding.series_id,
+            "trend": deciding.trend.judgement.value,
+            "trend_reason": deciding.trend.reason,
+            "benchmark": deciding.benchmark.reason,
             "series": [s.to_dict() for s in self.series],
         }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> MeasureAssessment:
+        """The exact inverse of `to_dict`: a stored run read back as the judgement it recorded."""
+        return cls(
+            str(data["measure"]),
+            str(data["wording"]),
+            str(data["priority"]),
+            bool(data["headline"]),
+            tuple(_typed(Assessment, s) for s in data["series"]),
+        )
+
+
+def _typed(kind: Any, value: Any) -> Any:
+    """Read a plain (JSON) value back as `kind`: dataclasses, enums, tuples and optionals, recursively."""
+    if value is None:
+        return None
+    origin, args = get_origin(kind), get_args(kind)
+    if origin in (UnionType, Union):
+        return _typed(next(a for a in args if a is not type(None)), value)
+    if isinstance(kind, type) and is_dataclass(kind):
+        hints = get_type_hints(kind)
+        return kind(**{f.name: _typed(hints[f.name], value[f.name]) for f in fields(kind) if f.name in value})
+    if isinstance(kind, type) and issubclass(kind, StrEnum):
+        return kind(value)
+    if origin is tuple:
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(_typed(args[0], v) for v in value)
+        return tuple(_typed(a, v) for a, v in zip(args, value, strict=True))
+    if kind is float:
+        return float(value)
+    return value
 
 
 def _plain(value: Any) -> Any:

@@ -50,7 +50,7 @@ def assess_roadmap(
                     series.label,
                     judge_progress(history, targets, rules, groups),
                     judge_trend(history, rules),
-                    judge_benchmark(history, rules, areas, groups),
+                    judge_benchmark(history, rules, areas, groups, targets),
                 )
             )
         out.append(

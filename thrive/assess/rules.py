@@ -32,3 +32,8 @@ class AssessmentRules:
 
     projection_confidence: float
     """Confidence level of the interval around a projection."""
+
+    projection_min_points: int = 5
+    """The fewest comparable figures (since any break in series, of one frequency) a projection
+    is made from. The default is only for replaying runs stored before the rule existed; the
+    dataset's rules file always sets it."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -12,6 +11,7 @@ import typer
 from rich.console import Console
 from sqlalchemy import Engine
 
+from thrive.framework.strict_json import strict_dumps
 from thrive.services.errors import NotAllowed, NotFound, Problems, ServiceError, Stale
 from thrive.store.database import database_url, make_engine
 from thrive.store.migrate import is_set_up
@@ -39,7 +39,7 @@ def safe_url(url: str) -> str:
 
 def print_json(data: Any) -> None:
     """Plain JSON on stdout, for other tools to read (no colours, no wrapping)."""
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
+    sys.stdout.write(strict_dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
 
 
 EXIT_CODES: dict[type[ServiceError], int] = {Problems: 1, NotFound: 3, NotAllowed: 4, Stale: 5}

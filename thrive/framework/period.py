@@ -60,9 +60,22 @@ class Period:
 
     @property
     def display(self) -> str:
-        """The label for reading aloud: as published, except dates, which are written out (1 Aug 2024)."""
+        """The label for reading aloud, as GOV.UK writes dates: "August 2024", never "8/1/2024" or "Sep-24".
+
+        A date on the 1st of a month is a monthly statistic's reference date (DATA-NOTES.md,
+        "8/1/2024"), so it reads as the month; other dates are written out (30 April 2025). A
+        financial or academic year reads "2023/24" where the source writes a slash and "2023 to
+        2024" otherwise; a span of years reads "2018 to 2020".
+        """
         if self.kind is PeriodKind.SNAPSHOT:
-            return f"{self.start.day} {self.start.strftime('%b %Y')}"
+            day = "" if self.start.day == 1 else f"{self.start.day} "
+            return f"{day}{self.start:%B %Y}"
+        if self.kind is PeriodKind.MONTH:
+            return f"{self.start:%B %Y}"
+        if self.kind in (PeriodKind.FINANCIAL_YEAR, PeriodKind.ACADEMIC_YEAR):
+            return self.canonical if "/" in self.label else f"{self.start.year} to {self.end.year}"
+        if self.kind is PeriodKind.ROLLING and not (self.start.month == 4 and self.end.month == 3):
+            return f"{self.start.year} to {self.end.year}"
         return self.label
 
     @property

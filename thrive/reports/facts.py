@@ -14,7 +14,7 @@ from typing import Any
 from thrive.assess.model import status_words
 from thrive.framework import Measure, Observation, Target
 from thrive.framework.area import ENGLAND, LUTON
-from thrive.framework.units import format_value
+from thrive.framework.units import format_value, with_unit
 from thrive.publishing.shapes import measure_summary
 from thrive.reports.source import ReportSource
 from thrive.store.commentary import Commentary, Section
@@ -28,7 +28,7 @@ class Point:
     """One figure, placed in time by the middle of its period (as the assessment places it)."""
 
     period: str
-    """The period as people read it (1 Aug 2024 for a date)."""
+    """The period as people read it (August 2024 for a monthly figure's date)."""
     label: str
     """The period's label as published (8/1/2024), which the run's reasons use."""
     year: float
@@ -133,7 +133,9 @@ class MeasureFacts:
     def target_text(self, year: int) -> str:
         """The published wording of a milestone or the 2040 target, as `thrive measures` prints it."""
         found = self.summary["target_2040"] if year == TARGET_YEAR else self.summary["milestones"].get(str(year))
-        return str(found["text"]) if found else ""
+        if not found:
+            return ""
+        return with_unit(str(found["text"]), self.series[0].unit) if self.series else str(found["text"])
 
     def latest_text(self, *, with_period: bool = True) -> str:
         """Each series' newest Luton figure, like "9.9% (2023)"; "No figure yet" when there is none."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from thrive.framework.grammar import capitalised, indefinite
 from thrive.reports.due import due_by, due_rules
 from thrive.reports.facts import MeasureFacts, Point
 
@@ -30,7 +31,8 @@ class Overdue:
     def reason(self) -> str:
         return (
             f"The newest figure is for {self.period}, which ended on {_day(self.period_end)}. "
-            f"A {self.frequency.replace('_', ' ')} measure's next figure was due by {_day(self.due_by)}."
+            f"{capitalised(indefinite(self.frequency.replace('_', ' ')))} measure's next figure was due by "
+            f"{_day(self.due_by)}."
         )
 
 

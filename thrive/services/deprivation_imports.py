@@ -201,6 +201,7 @@ def _spatial(lsoas: pd.DataFrame, release: IodRelease) -> dict[str, Any] | None:
         "areas": found.areas,
         "mean_neighbours": round(found.mean_neighbours, 2),
         "clustered": found.clustered,
+        "reading": found.reading,
     }
 
 

@@ -32,3 +32,13 @@ class Estimate(NamedTuple):
 def as_float_array(values: npt.ArrayLike) -> FloatArray:
     """Read scalars, lists or arrays as float64 so NaN can mark missing data throughout."""
     return np.asarray(values, dtype=np.float64)
+
+
+def missing_where_not_finite(estimate: Estimate, *inputs: FloatArray) -> Estimate:
+    """NaN wherever an input is NaN or infinite: infinity is no count, so it reads as missing, never as zero."""
+    bad = np.zeros(np.broadcast(*inputs).shape, dtype=bool)
+    for given in inputs:
+        bad = bad | ~np.isfinite(given)
+    if not np.any(bad):
+        return estimate
+    return Estimate.of(*(np.where(bad, np.nan, part) for part in estimate))

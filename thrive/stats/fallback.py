@@ -98,8 +98,11 @@ def threshold_rule_trend(
     with np.errstate(divide="ignore", invalid="ignore"):
         relative_change = np.where(change == 0, 0.0, change / np.abs(before))
     size = np.abs(relative_change if relative else change)
+    # A change of exactly the threshold is a change ("less than" the threshold is not): compared with a
+    # relative allowance for floating point, so that 20 to 21 (exactly 5%) is never read as 4.99...%.
+    below = (size < threshold) & ~np.isclose(size, threshold, rtol=1e-9, atol=0.0)
     direction: TextArray = np.select(
-        [np.isnan(change), size < threshold, change > 0],
+        [np.isnan(change), below, change > 0],
         [TrendDirection.CANNOT_BE_CALCULATED, TrendDirection.NO_MAJOR_CHANGE, TrendDirection.INCREASING],
         default=TrendDirection.DECREASING,
     ).astype(np.str_)

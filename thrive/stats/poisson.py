@@ -13,7 +13,7 @@ import numpy.typing as npt
 from scipy import special
 
 from thrive.stats.confidence import two_sided_probability, two_sided_z
-from thrive.stats.estimate import Estimate, FloatArray, as_float_array
+from thrive.stats.estimate import Estimate, FloatArray, as_float_array, missing_where_not_finite
 
 
 def _checked_counts(count: npt.ArrayLike, denominator: npt.ArrayLike) -> tuple[FloatArray, FloatArray]:
@@ -35,14 +35,16 @@ def exact_poisson_interval(
     """Exact (Garwood) Poisson limits: chi2(alpha/2, 2O)/2 and chi2(1-alpha/2, 2O+2)/2, over the denominator.
 
     Used by Fingertips for counts below 10, where Byar's approximation is not accurate enough.
-    A zero count has a lower limit of exactly zero.
+    A zero count has a lower limit of exactly zero; a missing or infinite count or denominator
+    gives NaN for the value and both limits.
     """
     o, n = _checked_counts(count, denominator)
     upper_probability = two_sided_probability(confidence)
     # chi2.ppf(q, 2k) / 2 is the inverse regularised gamma function with shape k.
     lower = np.where(o > 0, special.gammaincinv(np.where(o > 0, o, 1.0), 1.0 - upper_probability), 0.0)
     upper = special.gammaincinv(o + 1.0, upper_probability)
-    return Estimate.of(o / n * multiplier, lower / n * multiplier, upper / n * multiplier)
+    found = Estimate.of(o / n * multiplier, lower / n * multiplier, upper / n * multiplier)
+    return missing_where_not_finite(found, o, n)
 
 
 def byars_interval(
@@ -69,4 +71,5 @@ def byars_interval(
         exact = exact_poisson_interval(o[use_exact], 1.0, confidence)
         lower[use_exact] = exact.lower
         upper[use_exact] = exact.upper
-    return Estimate.of(o / n * multiplier, lower / n * multiplier, upper / n * multiplier)
+    found = Estimate.of(o / n * multiplier, lower / n * multiplier, upper / n * multiplier)
+    return missing_where_not_finite(found, o, n)

@@ -10,7 +10,7 @@ import numpy as np
 import numpy.typing as npt
 
 from thrive.stats.confidence import two_sided_z
-from thrive.stats.estimate import Estimate, as_float_array
+from thrive.stats.estimate import Estimate, as_float_array, missing_where_not_finite
 
 
 def wilson_interval(
@@ -22,7 +22,7 @@ def wilson_interval(
     """Wilson score limits for ``numerator / denominator``, scaled by ``multiplier`` (100 for a percentage).
 
     The score interval keeps both limits inside [0, 1] and behaves at 0% and 100%, which is why OHID
-    prefers it to the normal approximation. Missing (NaN) inputs give NaN outputs; impossible inputs
+    prefers it to the normal approximation. Missing (NaN) or infinite inputs give NaN outputs; impossible inputs
     (negative counts, numerator above denominator, denominator not positive) raise ``ValueError``.
     """
     x = as_float_array(numerator)
@@ -39,4 +39,5 @@ def wilson_interval(
     scale = 2.0 * (n + z**2)
     lower = np.where(x == 0, 0.0, (centre - spread) / scale)
     upper = np.where(x == n, 1.0, (centre + spread) / scale)
-    return Estimate.of(x / n * multiplier, lower * multiplier, upper * multiplier)
+    found = Estimate.of(x / n * multiplier, lower * multiplier, upper * multiplier)
+    return missing_where_not_finite(found, x, n)

@@ -221,10 +221,15 @@ def observations_from_frame(frame: pd.DataFrame) -> list[Observation]:
                     str(row["period_label"]),
                 ),
                 flags=frozenset(ObservationFlag(flag) for flag in FLAGS if row[flag]),
-                source=row["source"],
-                note=row["note"],
-                ref=row["ref"],
+                source=_text(row["source"]),
+                note=_text(row["note"]),
+                ref=_text(row["ref"]),
                 **numbers,
             )
         )
     return out
+
+
+def _text(value: object) -> str | None:
+    """Stored text, or None: pandas reads a missing text as NaN, which must never reach a sentence as "nan"."""
+    return None if value is None or (isinstance(value, float) and np.isnan(value)) else str(value)

@@ -17,9 +17,9 @@ from typing import Any
 import pandas as pd
 
 from thrive.assess.benchmark import EAST_OF_ENGLAND
-from thrive.framework import Polarity
+from thrive.framework import PeriodError, PeriodKind, Polarity, parse_period
 from thrive.framework.area import ENGLAND, LUTON
-from thrive.framework.units import format_value
+from thrive.framework.units import format_value, unit_name
 from thrive.presentation.charts import (
     ENGLAND_STYLE,
     LABELLED_BARS,
@@ -32,17 +32,6 @@ from thrive.presentation.charts import (
     ranked_bar_chart,
 )
 
-AXIS_LABELS = {
-    "percent": "%",
-    "gbp": "£",
-    "gbp_million": "£ million",
-    "years": "years",
-    "per_1000_households": "per 1,000 households",
-    "rate_per_10000": "per 10,000",
-    "tco2e_per_capita": "tonnes CO2e per person",
-    "kt_co2e": "kilotonnes CO2e",
-    "count": "number",
-}
 FLAG_WORDS = {
     "suppressed": "not published (suppressed by the publisher)",
     "low_reliability": "low reliability",
@@ -69,7 +58,7 @@ HOME_PLACES = (LUTON_PLACE, ENGLAND_PLACE, REGION_PLACE)
 
 
 def axis_label(unit: str) -> str:
-    return AXIS_LABELS.get(unit, unit.replace("_", " "))
+    return unit_name(unit)
 
 
 def number(value: Any) -> float | None:
@@ -111,8 +100,15 @@ def readable_date(day: date) -> str:
 
 
 def period_label_text(label: str) -> str:
-    """A period label for reading: a date (an annual survey's reference day) is written out."""
-    return readable_date(date.fromisoformat(label)) if ISO_DATE.match(label) else label
+    """A period label for reading: a date (an annual survey's reference day) is written out, and a
+    spreadsheet's date or month ("8/1/2024", "Sep-24") reads as GOV.UK writes it ("August 2024")."""
+    if ISO_DATE.match(label):
+        return readable_date(date.fromisoformat(label))
+    try:
+        period = parse_period(label)
+    except PeriodError:
+        return label
+    return period.display if period.kind in (PeriodKind.SNAPSHOT, PeriodKind.MONTH) else label
 
 
 def period_text(row: Mapping[str, Any]) -> str:

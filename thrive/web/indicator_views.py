@@ -19,6 +19,7 @@ from thrive.assess.ranking import ordinal
 from thrive.framework import Indicator, IndicatorLink
 from thrive.framework.area import ENGLAND, LUTON
 from thrive.framework.observation import FLAGS, NUMBERS
+from thrive.framework.units import unit_of
 from thrive.store.reads import Coverage
 from thrive.web.figures import (
     in_order,
@@ -33,20 +34,6 @@ from thrive.web.figures import (
 from thrive.web.site import PublicSnapshot
 from thrive.web.views import short_wording
 
-UNIT_WORDS = {
-    "percent": "A percentage",
-    "gbp": "Pounds (£)",
-    "gbp_million": "Millions of pounds",
-    "count": "A count of people or things",
-    "number": "A number",
-    "score": "A score",
-    "years": "Years",
-    "rate_per_10000": "A rate per 10,000",
-    "per_1000_households": "A rate per 1,000 households",
-    "tco2e_per_capita": "Tonnes of carbon dioxide equivalent per person",
-    "kt_co2e": "Kilotonnes of carbon dioxide equivalent",
-    "journeys": "A number of journeys",
-}
 POLARITY_WORDS = {
     "higher_is_better": "Higher",
     "lower_is_better": "Lower",
@@ -82,7 +69,7 @@ def metadata(found: Indicator) -> dict[str, Any]:
 
 
 def unit_words(unit: str) -> str:
-    return UNIT_WORDS.get(unit, unit.replace("_", " ").capitalize())
+    return unit_of(unit).words
 
 
 def uses(snapshot: PublicSnapshot, links: Sequence[IndicatorLink]) -> list[dict[str, Any]]:

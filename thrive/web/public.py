@@ -17,6 +17,7 @@ from markdown_it import MarkdownIt
 from thrive.datasets import dataset_path
 from thrive.framework import AreaType
 from thrive.framework.area import LUTON
+from thrive.framework.units import with_unit
 from thrive.publishing.shapes import MEDIA_TYPES, ExportFormat, export_bytes, template_rows
 from thrive.web.comparisons import comparisons
 from thrive.web.indicator_views import matches
@@ -158,13 +159,12 @@ def measure_page(request: Request, measure_id: str) -> Response:
             "measure": measure,
             "priority_name": names.get(measure.priority, measure.priority),
             "assessed": judged["series"],
-            "series_unit": {s.id: s.unit for s in measure.series},
             "charts": charts(snapshot, measure),
             "targets": [
                 {
                     "year": t.year,
                     "series": (measure.series_by_id(t.series_id) or measure.series[0]).label,
-                    "text": t.text,
+                    "text": with_unit(t.text, (measure.series_by_id(t.series_id) or measure.series[0]).unit),
                 }
                 for t in snapshot.roadmap.targets_for(measure.id)
             ],

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from thrive.assess.model import MeasureAssessment, Status, TrendJudgement
 from thrive.framework import Indicator, Match, Measure
 from thrive.framework.area import ENGLAND, LUTON
-from thrive.framework.units import format_value
+from thrive.framework.units import format_value, with_unit
 from thrive.presentation.charts import ENGLAND_STYLE, LUTON_STYLE, PATH_STYLE, Line, line_chart, sparkline
 from thrive.publishing.shapes import latest_by_series, measure_summary
 from thrive.web.figures import (
@@ -36,16 +37,18 @@ def summaries(snapshot: PublicSnapshot) -> dict[str, dict[str, Any]]:
     out = {}
     for measure in snapshot.roadmap.measures:
         item = measure_summary(measure, snapshot.roadmap, latest)
-        judged = snapshot.assessments.get(measure.id, {})
+        stored = snapshot.assessments.get(measure.id)
+        judged = None if stored is None else MeasureAssessment.from_dict(stored)
+        unit = measure.series[0].unit if measure.series else measure.unit
         item.update(
             short=short_wording(measure),
-            unit=measure.series[0].unit if measure.series else measure.unit,
-            status=judged.get("status", "not_assessable"),
-            reason=judged.get("reason", ""),
-            trend=judged.get("trend", "Not assessable"),
+            unit=unit,
+            status=(Status.NOT_ASSESSABLE if judged is None else judged.status).value,
+            reason="" if judged is None else judged.reason,
+            trend=(TrendJudgement.NOT_ASSESSABLE if judged is None else judged.deciding.trend.judgement).value,
             outcome=measure.outcome.text,
-            milestone_2027=(item["milestones"].get("2027") or {}).get("text", ""),
-            target_2040=(item["target_2040"] or {}).get("text", ""),
+            milestone_2027=with_unit((item["milestones"].get("2027") or {}).get("text", ""), unit),
+            target_2040=with_unit((item["target_2040"] or {}).get("text", ""), unit),
         )
         out[measure.id] = item
     return out

@@ -263,6 +263,10 @@ class Progress(BaseModel):
     projections: list[Projection] = Field(default_factory=list)
     target_met_year: int | None = None
     deliverables: dict[str, int] | None = None
+    rule: str | None = Field(default=None, description="The rule that decided the status, in words.")
+    projection_reason: str = Field(
+        default="", description="What the recent trend says about the milestones, or why there is no projection."
+    )
 
 
 class Trend(BaseModel):
@@ -318,8 +322,9 @@ class Assessment(BaseModel):
     wording: str
     priority: str
     headline: bool
-    status: Status
+    status: Status = Field(description="The worst judged series' status (see deciding_series).")
     reason: str
+    deciding_series: str | None = Field(default=None, description="The series whose status is the measure's.")
     trend: str
     trend_reason: str
     benchmark: str
