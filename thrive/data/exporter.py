@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 from sqlalchemy import Connection, select
 
-from thrive.data.template import TEMPLATE_COLUMNS
+from thrive.data.template import TEMPLATE_COLUMNS, outlier_reason
 from thrive.store.observations import FLAGS, NUMBERS, WORKING, current_observations
 from thrive.store.schema import series
 
@@ -36,18 +36,26 @@ def template_rows(current: pd.DataFrame, measure_of_series: Mapping[str, str]) -
             "measure": current["series_id"].map(measure_of_series),
             "series": current["series_id"],
             "area": current["area_code"],
-            "period": current["period_label"],
+            "period": _period_labels(current),
             "period_kind": current["period_kind"],
             **{name: current[name] for name in NUMBERS},
             **{name: current[name].map({True: "yes", False: "no"}) for name in FLAGS},
             "source": current["source"],
             "note": current["note"],
             "ref": current["ref"],
+            "outlier_reason": current["note"].map(outlier_reason),
             "_start": current["period_start"],
         }
     )
     out = out.sort_values(["measure", "series", "area", "_start", "period_kind"], kind="stable")
     return out[TEMPLATE_COLUMNS].reset_index(drop=True)
+
+
+def _period_labels(current: pd.DataFrame) -> pd.Series:
+    """Labels as published, except a date printed n/n/yyyy, written as its ISO date so it imports unambiguously."""
+    labels = current["period_label"].astype(str)
+    slash_date = labels.str.fullmatch(r"\d{1,2}/\d{1,2}/\d{4}")
+    return labels.where(~slash_date, current["period_start"].astype(str).str[:10])
 
 
 def template_frame(connection: Connection, series_ids: list[str] | None = None, view: str = WORKING) -> pd.DataFrame:
