@@ -17,8 +17,10 @@ from thrive.framework.access import User
 from thrive.store.database import read_connection
 from thrive.store.users import session_user
 
-SESSION_COOKIE = "thrive_session"
-CSRF_COOKIE = "thrive_csrf"
+SESSION_COOKIE = "__Host-thrive_session"
+CSRF_COOKIE = "__Host-thrive_csrf"
+"""The __Host- prefix makes the browser refuse these cookies unless they are Secure, for path / and
+set by this host itself, so a neighbouring subdomain cannot plant a CSRF token or a session."""
 SESSION_SECONDS = 8 * 60 * 60
 
 
