@@ -11,6 +11,7 @@ from pathlib import Path
 import pandas as pd
 from sqlalchemy import Connection, select
 
+from thrive.data.safe_cells import neutralise_frame
 from thrive.data.template import TEMPLATE_COLUMNS, outlier_reason
 from thrive.store.observations import FLAGS, NUMBERS, WORKING, current_observations
 from thrive.store.schema import series
@@ -69,12 +70,13 @@ def template_frame(connection: Connection, series_ids: list[str] | None = None, 
 
 
 def export_bytes(frame: pd.DataFrame, fmt: ExportFormat) -> bytes:
+    """The rows in one format; CSV and XLSX text is escaped so no cell runs as a formula (safe_cells)."""
     if fmt is ExportFormat.CSV:
-        return frame.to_csv(index=False, lineterminator="\n").encode("utf-8")
+        return neutralise_frame(frame).to_csv(index=False, lineterminator="\n").encode("utf-8")
     if fmt is ExportFormat.XLSX:
         buffer = io.BytesIO()
         with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-            frame.to_excel(writer, index=False, sheet_name="observations")
+            neutralise_frame(frame).to_excel(writer, index=False, sheet_name="observations")
         return buffer.getvalue()
     records = [
         {key: (None if pd.isna(value) else value) for key, value in row.items()}

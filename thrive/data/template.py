@@ -21,6 +21,7 @@ import pyarrow.compute as pc
 from thrive.data.bounds import load_bounds
 from thrive.data.problems import Problem
 from thrive.data.reading import FIRST_DATA_ROW
+from thrive.data.safe_cells import restore
 from thrive.framework import PeriodError, PeriodKind, RoadMap, parse_period
 from thrive.framework.bounds import FigureBounds
 from thrive.store.observations import BATCH_COLUMNS, FLAGS, KEY, NUMBERS, TEXTS
@@ -341,7 +342,7 @@ def _observation_batch(
     units = pd.Series(series, dtype=object).map(context.unit_by_series).fillna("").to_numpy(dtype=object)
     outside = _flag_out_of_bounds(batch, units, reason != "", bounds, checker)
     for name in TEXTS:
-        batch[name] = texts[name].mapped(lambda u: u or None)
+        batch[name] = texts[name].mapped(lambda u: restore(u) or None)
     if outside.any():
         batch["note"] = _with_outlier_reasons(batch["note"].to_numpy(dtype=object), reason, outside)
     batch["ref"] = _refs(frame, checker.file, checker.rows)
@@ -451,7 +452,7 @@ def _refs(frame: pd.DataFrame, file: str, rows: np.ndarray) -> np.ndarray:
     default = np.array([prefix + str(row) for row in rows.tolist()], dtype=object)
     if "ref" not in frame.columns:
         return default
-    given = frame["ref"].astype(str).str.strip().to_numpy(dtype=object)
+    given = frame["ref"].astype(str).str.strip().map(restore).to_numpy(dtype=object)
     return np.where(given != "", given, default)
 
 
