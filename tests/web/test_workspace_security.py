@@ -300,3 +300,24 @@ def test_an_officer_signs_in_again_after_a_successful_sign_in(site: Site) -> Non
         assert _sign_in(client, "viewer@luton.gov.uk").status_code == 303
         assert _sign_in(client, "viewer@luton.gov.uk", "wrong password!").status_code == 400
         assert _sign_in(client, "viewer@luton.gov.uk").status_code == 303
+
+
+def test_finding_10_an_administrator_unlocks_an_account_a_stranger_locked(site: Site) -> None:
+    with site.client() as client:
+        for _ in range(5):
+            assert _sign_in(client, "economy@luton.gov.uk", "wrong password!").status_code == 400
+        assert _sign_in(client, "economy@luton.gov.uk").status_code == 429
+        _session(client, "admin@luton.gov.uk")
+        token = _csrf(client.get("/workspace/users").text)
+        unlocked = client.post("/workspace/users/unlock", data={"csrf": token, "email": "economy@luton.gov.uk"})
+        assert unlocked.status_code == 303
+        assert "can sign in again now" in client.get(unlocked.headers["location"]).text
+        assert _sign_in(client, "economy@luton.gov.uk").status_code == 303
+
+
+def test_finding_10_only_an_administrator_may_unlock(site: Site) -> None:
+    with site.client() as client:
+        _session(client, "viewer@luton.gov.uk")
+        token = _csrf(client.get("/workspace").text)
+        refused = client.post("/workspace/users/unlock", data={"csrf": token, "email": "economy@luton.gov.uk"})
+        assert refused.status_code == 403

@@ -9,8 +9,9 @@ import uvicorn
 
 from thrive.cli.context import console, engine, errors
 from thrive.framework.access import Role
+from thrive.store.changes import default_actor
 from thrive.store.database import database_url, write_transaction
-from thrive.store.users import UserError, add_user, issue_token, list_users
+from thrive.store.users import UserError, add_user, issue_token, list_users, unlock
 
 users = typer.Typer(help="Officers' accounts.", no_args_is_help=True)
 
@@ -54,6 +55,18 @@ def user_add(
         errors.print(str(error))
         raise typer.Exit(2) from None
     console.print(f"Created {user.email} ({user.role.value}{', ' + user.group_code if user.group_code else ''}).")
+
+
+@users.command("unlock")
+def user_unlock(email: str = typer.Argument(..., help="The officer's email address.")) -> None:
+    """Let an officer sign in again now, after repeated wrong passwords made sign-in wait."""
+    try:
+        with write_transaction(engine()) as connection:
+            unlock(connection, email, by=default_actor())
+    except UserError as error:
+        errors.print(str(error))
+        raise typer.Exit(2) from None
+    console.print(f"{email.strip().lower()} can sign in again now.")
 
 
 @users.command("token")

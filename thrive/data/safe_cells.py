@@ -10,15 +10,17 @@ takes the apostrophe off again, so export then import changes nothing.
 from __future__ import annotations
 
 import re
+from typing import TypeVar
 
 import pandas as pd
 
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 ESCAPE = "'"
+T = TypeVar("T")
 _NUMBER = re.compile(r"[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?")
 
 
-def neutralise(value: object) -> object:
+def neutralise(value: T) -> T | str:
     """The value as a spreadsheet should see it: text that would run as a formula is escaped."""
     if isinstance(value, str) and value.startswith(TRIGGERS) and not _NUMBER.fullmatch(value):
         return ESCAPE + value

@@ -23,7 +23,7 @@ from thrive.data.problems import Problem
 from thrive.data.reading import FIRST_DATA_ROW
 from thrive.data.safe_cells import restore
 from thrive.framework import PeriodError, PeriodKind, RoadMap, parse_period
-from thrive.framework.bounds import FigureBounds
+from thrive.framework.bounds import FigureBounds, UnitRange
 from thrive.store.observations import BATCH_COLUMNS, FLAGS, KEY, NUMBERS, TEXTS
 
 TEMPLATE_COLUMNS = [
@@ -378,39 +378,47 @@ def _flag_out_of_bounds(
     kept_by_reason = np.zeros(len(batch), dtype=bool)
     for name in NUMBERS:
         values = batch[name].to_numpy(dtype=float)
-        size = np.abs(values)
-        known = np.isfinite(values)
-        checker.flag(
-            known & (size > bounds.largest),
-            name,
-            lambda i, v=values: f"{v[i]:,g} is far too large to be a real figure (the limit is {bounds.largest:,g}).",
-        )
-        checker.flag(
-            known & (size > 0) & (size < bounds.smallest),
-            name,
-            lambda i, v=values: f"{v[i]:g} is too small to be a real figure. Enter 0 if it is nothing.",
-        )
-        sane = known & (size <= bounds.largest)
-        if name in ("numerator", "denominator"):
-            checker.flag(
-                sane & (values < bounds.lowest_count),
-                name,
-                lambda i, v=values: f"{v[i]:,g} is below zero; a count of people or events cannot be.",
-            )
-            continue
-        for unit in pd.unique(units[sane]):
-            usual = bounds.range_of(str(unit))
-            outside = sane & (units == unit) & ((values < usual.lowest) | (values > usual.highest))
-            kept_by_reason |= outside & has_reason
-            checker.flag(
-                outside & ~has_reason,
-                name,
-                lambda i, v=values, r=usual: (
-                    f"{v[i]:,g} is outside the usual range, {r.words()}, because {r.why}. Check the figure; "
-                    "if it is right, say why in the outlier_reason column."
-                ),
-            )
+        kept_by_reason |= _flag_column_bounds(values, name, units, has_reason, bounds, checker)
     return kept_by_reason
+
+
+def _flag_column_bounds(
+    values: np.ndarray, name: str, units: np.ndarray, has_reason: np.ndarray, bounds: FigureBounds, checker: _Checker
+) -> np.ndarray:
+    size = np.abs(values)
+    known = np.isfinite(values)
+    checker.flag(
+        known & (size > bounds.largest),
+        name,
+        lambda i: f"{values[i]:,g} is far too large to be a real figure (the limit is {bounds.largest:,g}).",
+    )
+    checker.flag(
+        known & (size > 0) & (size < bounds.smallest),
+        name,
+        lambda i: f"{values[i]:g} is too small to be a real figure. Enter 0 if it is nothing.",
+    )
+    sane = known & (size <= bounds.largest)
+    kept_by_reason = np.zeros(len(values), dtype=bool)
+    if name in ("numerator", "denominator"):
+        checker.flag(
+            sane & (values < bounds.lowest_count),
+            name,
+            lambda i: f"{values[i]:,g} is below zero; a count of people or events cannot be.",
+        )
+        return kept_by_reason
+    for unit in pd.unique(units[sane]):
+        usual = bounds.range_of(str(unit))
+        outside = sane & (units == unit) & ((values < usual.lowest) | (values > usual.highest))
+        kept_by_reason |= outside & has_reason
+        checker.flag(outside & ~has_reason, name, _outside_message(values, usual))
+    return kept_by_reason
+
+
+def _outside_message(values: np.ndarray, usual: UnitRange) -> Callable[[int], str]:
+    return lambda i: (
+        f"{values[i]:,g} is outside the usual range, {usual.words()}, because {usual.why}. "
+        "Check the figure; if it is right, say why in the outlier_reason column."
+    )
 
 
 def _with_outlier_reasons(notes: np.ndarray, reasons: np.ndarray, outside: np.ndarray) -> np.ndarray:
@@ -423,8 +431,9 @@ def _with_outlier_reasons(notes: np.ndarray, reasons: np.ndarray, outside: np.nd
     for note, reason, out in zip(notes.tolist(), reasons.tolist(), outside.tolist(), strict=True):
         kept = OUTLIER_MARK + reason
         if out and not (note or "").endswith(kept):
-            note = f"{note} {kept}" if note else kept
-        marked.append(note)
+            marked.append(f"{note} {kept}" if note else kept)
+        else:
+            marked.append(note)
     return np.array(marked, dtype=object)
 
 

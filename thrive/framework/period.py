@@ -150,15 +150,11 @@ def _day_first(day: int, month: int, year: int, label: str) -> date:
     unpadded = not re.fullmatch(r"\d{2}/\d{2}/\d{4}", label.strip())
     if unpadded and day != month and day <= 12:
         other = date(year, day, month)
-        raise PeriodError(
-            f"'{label}' could be {reading.day} {reading:%B %Y} or {other.day} {other:%B %Y}. {forms}"
-        )
+        raise PeriodError(f"'{label}' could be {reading.day} {reading:%B %Y} or {other.day} {other:%B %Y}. {forms}")
     return reading
 
 
-def parse_period(
-    label: str, *, year_span: PeriodKind = PeriodKind.FINANCIAL_YEAR, day_first: bool = False
-) -> Period:
+def parse_period(label: str, *, year_span: PeriodKind = PeriodKind.FINANCIAL_YEAR, day_first: bool = False) -> Period:
     """Read a period label as published.
 
     `year_span` says what a two-year label such as `22/23` means for this measure: a

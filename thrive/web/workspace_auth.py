@@ -12,6 +12,7 @@ from thrive.store.users import authenticate, end_session, is_locked, start_sessi
 from thrive.web.security import (
     CSRF_COOKIE,
     SESSION_COOKIE,
+    address_key,
     check_csrf,
     clear_session_cookie,
     set_csrf_cookie,
@@ -64,10 +65,11 @@ def sign_in(
     if errors:
         return _form(request, errors, email, 400)
     with write_transaction(request.app.state.engine) as connection:
-        if is_locked(connection, email):
+        address = address_key(request)
+        if is_locked(connection, email, address):
             locked = [{"text": "Too many failed attempts. Wait 15 minutes, then try again.", "href": "#email"}]
             return _form(request, locked, email, 429)
-        user = authenticate(connection, email, password)
+        user = authenticate(connection, email, password, address)
         if user is None:
             wrong = [{"text": "The email address or password is not right", "href": "#email"}]
             return _form(request, wrong, email, 400)

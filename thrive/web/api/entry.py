@@ -69,7 +69,7 @@ class ObservationRow(BaseModel):
     note: Long | None = None
     ref: Short | None = None
     outlier_reason: Annotated[
-        Long | None, Field(description="Why a figure outside its unit's usual range (a percentage below 0, say) is right.")
+        Long | None, Field(description="Why a figure outside its unit's usual range (below 0%, say) is right.")
     ] = None
 
 
