@@ -430,8 +430,9 @@ def _with_outlier_reasons(notes: np.ndarray, reasons: np.ndarray, outside: np.nd
     marked = []
     for note, reason, out in zip(notes.tolist(), reasons.tolist(), outside.tolist(), strict=True):
         kept = OUTLIER_MARK + reason
-        if out and not (note or "").endswith(kept):
-            marked.append(f"{note} {kept}" if note else kept)
+        text = note if isinstance(note, str) else ""  # an empty note arrives as None or NaN
+        if out and not text.endswith(kept):
+            marked.append(f"{text} {kept}" if text else kept)
         else:
             marked.append(note)
     return np.array(marked, dtype=object)
