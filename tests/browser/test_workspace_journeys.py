@@ -34,7 +34,7 @@ expect.set_options(timeout=30_000)  # two cores shared with other engineers' tes
 MEASURE = "weekly-wages"
 MEASURE_WORDING = "Average weekly wages in Luton"
 LUTON = "E06000032"
-SESSION_COOKIE = "thrive_session"
+SESSION_COOKIE = "__Host-thrive_session"
 
 ECONOMY_LEAD = Account(
     "economy-lead@luton.gov.uk", "economy-lead-password-for-tests", "editor", "inclusive-economy-board"

@@ -12,7 +12,7 @@ import pandas as pd
 from thrive.data.dfe_statistics import dfe_rows
 from thrive.data.official import IndicatorRows, indicator_id, shipped_catalogue
 from thrive.data.ons_local_statistics import ons_rows
-from thrive.data.template import validate_indicator_rows
+from thrive.data.template import ValidationContext, validate_indicator_rows
 from thrive.framework import AreaType, Polarity
 
 ESS_HEADER = ["areacd", "areanm", "geography", "indicator", "period", "observation", "measure", "unit"]
@@ -151,7 +151,11 @@ def test_ons_rows_read_the_older_headers_and_the_files_own_polarity() -> None:
     assert (found.publisher, found.licence) == ("Office for National Statistics", "Open Government Licence v3.0")
     chunk = read.chunks[0]
     batch, problems = validate_indicator_rows(
-        chunk.frame, "vaping.csv", frozenset({"E06000032"}), labels=chunk.labels, rows=chunk.rows
+        chunk.frame,
+        "vaping.csv",
+        ValidationContext.for_indicators(frozenset({"E06000032"}), {found.id: found.unit}),
+        labels=chunk.labels,
+        rows=chunk.rows,
     )
     assert problems == []
     assert (batch["period_label"].iat[0], batch["lower_ci"].iat[0], batch["upper_ci"].iat[0]) == ("2023", 6.0, 12.2)
@@ -171,7 +175,11 @@ def test_a_bad_ons_cell_is_named_by_the_files_own_row_and_column() -> None:
     ]
     chunk = read.chunks[0]
     _, problems = validate_indicator_rows(
-        chunk.frame, "claimants.csv", frozenset({"E06000032"}), labels=chunk.labels, rows=chunk.rows
+        chunk.frame,
+        "claimants.csv",
+        ValidationContext.for_indicators(frozenset({"E06000032"}), {i.id: i.unit for i in read.indicators}),
+        labels=chunk.labels,
+        rows=chunk.rows,
     )
     assert [(p.row, p.column) for p in problems] == [(3, "observation"), (4, "period")]
 

@@ -45,7 +45,7 @@ def test_csv_export_is_stable_and_carries_provenance(cli_env: str, tmp_path: Pat
     text = first.read_text(encoding="utf-8")
     assert text.splitlines()[0] == (
         "measure,series,area,period,period_kind,value,numerator,denominator,lower_ci,upper_ci,"
-        "provisional,estimated,not_comparable,break_in_series,suppressed,low_reliability,source,note,ref"
+        "provisional,estimated,not_comparable,break_in_series,suppressed,low_reliability,source,note,ref,outlier_reason"
     )
     assert "destitution,destitution,E06000032,2023,calendar_year,9.9," in text
     assert ",003:674" in text

@@ -45,10 +45,10 @@ def base(database_url: str, engine: Engine) -> Iterator[str]:
 def _signed_in(base: str, email: str) -> Iterator[httpx.Client]:
     with httpx.Client(base_url=base, follow_redirects=False, timeout=120) as client:
         form = client.get("/sign-in")
-        client.cookies.set("thrive_csrf", _cookies(form)["thrive_csrf"])
+        client.cookies.set("__Host-thrive_csrf", _cookies(form)["__Host-thrive_csrf"])
         done = client.post("/sign-in", data={"email": email, "password": PASSWORD, "csrf": _csrf(form.text)})
         assert done.status_code == 303
-        client.cookies.set("thrive_session", _cookies(done)["thrive_session"])
+        client.cookies.set("__Host-thrive_session", _cookies(done)["__Host-thrive_session"])
         yield client
 
 

@@ -54,9 +54,9 @@ def _cookies(response: httpx.Response) -> dict[str, str]:
 def _sign_in(client: httpx.Client, email: str, password: str = PASSWORD, planted: str | None = None) -> httpx.Response:
     form = client.get("/sign-in")
     client.cookies.clear()
-    client.cookies.set("thrive_csrf", _cookies(form)["thrive_csrf"])
+    client.cookies.set("__Host-thrive_csrf", _cookies(form)["__Host-thrive_csrf"])
     if planted:
-        client.cookies.set("thrive_session", planted)
+        client.cookies.set("__Host-thrive_session", planted)
     return client.post("/sign-in", data={"email": email, "password": password, "csrf": _csrf(form.text)})
 
 
@@ -64,8 +64,8 @@ def _session(client: httpx.Client, email: str) -> str:
     """Sign in and carry the session on the client (as a browser would on a secure origin)."""
     response = _sign_in(client, email)
     assert response.status_code == 303, response.text[:300]
-    token = _cookies(response)["thrive_session"]
-    client.cookies.set("thrive_session", token)
+    token = _cookies(response)["__Host-thrive_session"]
+    client.cookies.set("__Host-thrive_session", token)
     return token
 
 
@@ -74,14 +74,14 @@ def test_session_cookie_is_secure_httponly_strict_and_rotated_at_sign_in(site: S
         planted = "attacker-chosen-session-id"
         response = _sign_in(client, "economy@luton.gov.uk", planted=planted)
         assert response.status_code == 303
-        header = next(c for c in response.headers.get_list("set-cookie") if c.startswith("thrive_session="))
+        header = next(c for c in response.headers.get_list("set-cookie") if c.startswith("__Host-thrive_session="))
         assert "Secure" in header and "HttpOnly" in header and "SameSite=strict" in header
-        issued = _cookies(response)["thrive_session"]
+        issued = _cookies(response)["__Host-thrive_session"]
         assert issued != planted and len(issued) >= 40
         # The planted id never becomes a session (no fixation); the issued one works.
-        client.cookies.set("thrive_session", planted)
+        client.cookies.set("__Host-thrive_session", planted)
         assert client.get("/workspace").status_code == 303
-        client.cookies.set("thrive_session", issued)
+        client.cookies.set("__Host-thrive_session", issued)
         assert client.get("/workspace").status_code == 200
 
 
@@ -301,3 +301,24 @@ def test_an_officer_signs_in_again_after_a_successful_sign_in(site: Site) -> Non
         assert _sign_in(client, "viewer@luton.gov.uk").status_code == 303
         assert _sign_in(client, "viewer@luton.gov.uk", "wrong password!").status_code == 400
         assert _sign_in(client, "viewer@luton.gov.uk").status_code == 303
+
+
+def test_finding_10_an_administrator_unlocks_an_account_a_stranger_locked(site: Site) -> None:
+    with site.client() as client:
+        for _ in range(5):
+            assert _sign_in(client, "economy@luton.gov.uk", "wrong password!").status_code == 400
+        assert _sign_in(client, "economy@luton.gov.uk").status_code == 429
+        _session(client, "admin@luton.gov.uk")
+        token = _csrf(client.get("/workspace/users").text)
+        unlocked = client.post("/workspace/users/unlock", data={"csrf": token, "email": "economy@luton.gov.uk"})
+        assert unlocked.status_code == 303
+        assert "can sign in again now" in client.get(unlocked.headers["location"]).text
+        assert _sign_in(client, "economy@luton.gov.uk").status_code == 303
+
+
+def test_finding_10_only_an_administrator_may_unlock(site: Site) -> None:
+    with site.client() as client:
+        _session(client, "viewer@luton.gov.uk")
+        token = _csrf(client.get("/workspace").text)
+        refused = client.post("/workspace/users/unlock", data={"csrf": token, "email": "economy@luton.gov.uk"})
+        assert refused.status_code == 403

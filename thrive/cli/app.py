@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import sys
+
 import typer
+from sqlalchemy.exc import OperationalError
 
 from thrive.cli import (
     assess,
@@ -40,5 +44,30 @@ app.add_typer(poverty.app, name="poverty")
 app.add_typer(better_off.app, name="better-off")
 
 
+UNEXPECTED = 70
+"""The exit code for a fault in Thrive itself (EX_SOFTWARE); a refusal of bad input exits 1 or 2."""
+
+
 def main() -> None:
-    app()
+    """Run the command; a file or database that cannot be reached is named in one line, never a traceback.
+
+    A fault Thrive did not expect is reported as a bug, without a traceback (THRIVE_DEBUG=1 shows
+    it): every write is one transaction, so nothing was half changed.
+    """
+    try:
+        app()
+    except OSError as error:
+        place = error.filename or "a file"
+        sys.stderr.write(f"thrive: {place}: {error.strerror or error}. Nothing was changed.\n")
+        sys.exit(2)
+    except OperationalError as error:
+        sys.stderr.write(f"thrive: the database could not be used ({error.orig}). Nothing was changed.\n")
+        sys.exit(2)
+    except Exception:
+        if os.environ.get("THRIVE_DEBUG"):
+            raise
+        sys.stderr.write(
+            "thrive: something went wrong that Thrive did not expect. Nothing was changed. "
+            "Run again with THRIVE_DEBUG=1 to see the details, and report them.\n"
+        )
+        sys.exit(UNEXPECTED)

@@ -9,7 +9,8 @@ import uvicorn
 
 from thrive.cli.context import console, engine, errors
 from thrive.framework.access import Role
-from thrive.services.accounts import UserError, create_account, issue_api_token
+from thrive.services.accounts import UserError, create_account, issue_api_token, unlock_account
+from thrive.store.changes import default_actor
 from thrive.store.database import database_url
 
 users = typer.Typer(help="Officers' accounts.", no_args_is_help=True)
@@ -53,6 +54,17 @@ def user_add(
         errors.print(str(error))
         raise typer.Exit(2) from None
     console.print(f"Created {user.email} ({user.role.value}{', ' + user.group_code if user.group_code else ''}).")
+
+
+@users.command("unlock")
+def user_unlock(email: str = typer.Argument(..., help="The officer's email address.")) -> None:
+    """Let an officer sign in again now, after repeated wrong passwords made sign-in wait."""
+    try:
+        unlock_account(engine(), email, by=default_actor())
+    except UserError as error:
+        errors.print(str(error))
+        raise typer.Exit(2) from None
+    console.print(f"{email.strip().lower()} can sign in again now.")
 
 
 @users.command("token")

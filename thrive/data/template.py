@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 
 import numpy as np
 import numpy.typing as npt
@@ -17,9 +18,12 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from thrive.data.bounds import load_bounds
 from thrive.data.problems import Problem
 from thrive.data.reading import FIRST_DATA_ROW
+from thrive.data.safe_cells import restore
 from thrive.framework import PeriodError, PeriodKind, RoadMap, parse_period
+from thrive.framework.bounds import FigureBounds, UnitRange
 from thrive.framework.observation import BATCH_COLUMNS, FLAGS, KEY, NUMBERS, TEXTS
 
 TEMPLATE_COLUMNS = [
@@ -36,20 +40,27 @@ TEMPLATE_COLUMNS = [
     *FLAGS,
     *TEXTS,
     "ref",
+    "outlier_reason",
 ]
 REQUIRED_COLUMNS = ["measure", "area", "period", "value"]
 YES = {"yes", "y", "true", "1"}
 NO = {"no", "n", "false", "0", ""}
+OUTLIER_MARK = "Outside the usual range: "
+"""How a figure's note keeps the reason it was accepted outside its unit's usual range."""
 _THOUSANDS = re.compile(r"[-+]?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?")
 
 
 @dataclass(frozen=True)
 class ValidationContext:
-    """What a file is checked against: the measures, their series and the known areas."""
+    """What a file is checked against: the measures, their series and units, the known areas and the bounds."""
 
     series_by_measure: Mapping[str, tuple[str, ...]]
     year_span_by_measure: Mapping[str, PeriodKind]
     areas: frozenset[str]
+    unit_by_series: Mapping[str, str] = field(default_factory=dict)
+    bounds: FigureBounds = field(default_factory=load_bounds)
+    today: date = field(default_factory=date.today)
+    """A period must have begun by this day to hold a figure."""
 
     @classmethod
     def from_roadmap(cls, roadmap: RoadMap) -> ValidationContext:
@@ -57,7 +68,13 @@ class ValidationContext:
             series_by_measure={m.id: tuple(s.id for s in m.series) for m in roadmap.measures},
             year_span_by_measure={m.id: m.frequency.year_span for m in roadmap.measures},
             areas=frozenset(a.code for a in roadmap.areas),
+            unit_by_series={s.id: s.unit for s in roadmap.all_series()},
         )
+
+    @classmethod
+    def for_indicators(cls, areas: frozenset[str], units: Mapping[str, str]) -> ValidationContext:
+        """Rows an official-statistics reader has tied to indicators: only the areas and units matter."""
+        return cls(series_by_measure={}, year_span_by_measure={}, areas=areas, unit_by_series=units)
 
 
 @dataclass
@@ -157,24 +174,32 @@ def _flags(frame: pd.DataFrame, column: str, checker: _Checker) -> np.ndarray:
     return yes
 
 
-def _read_period(label: str, requested: str, span: str) -> tuple[str, str, str, str, str]:
-    """One distinct label: (kind, start, end, label to keep, problem)."""
+def _read_period(
+    label: str, requested: str, span: str, bounds: FigureBounds, today: date
+) -> tuple[str, str, str, str, str]:
+    """One distinct label: (kind, start, end, label to keep, problem).
+
+    Dates typed as n/n/yyyy are read day first, as the UK writes them; one that could be read
+    either way, or only the American way, is refused with the forms that are accepted.
+    """
     try:
         if requested and requested not in set(PeriodKind):
             raise PeriodError(f"'{requested}' is not a period kind. Use one of: {', '.join(PeriodKind)}.")
         spans = (PeriodKind.ACADEMIC_YEAR, PeriodKind.FINANCIAL_YEAR)
         year_span = PeriodKind(requested) if requested in spans else PeriodKind(span)
-        period = parse_period(label, year_span=year_span)
+        period = parse_period(label, year_span=year_span, day_first=True)
         if requested and period.kind.value != requested:
             readable = period.kind.value.replace("_", " ")
             raise PeriodError(f"'{label}' reads as a {readable}, not a {requested.replace('_', ' ')}.")
+        if problem := bounds.period_problem(period.start, today):
+            raise PeriodError(f"'{label}' cannot hold a figure: {problem}")
     except PeriodError as problem:
         return "", "", "", label, str(problem)
     return period.kind.value, period.start.isoformat(), period.end.isoformat(), period.label, ""
 
 
 def _periods(
-    labels: _Distinct, kinds: _Distinct, spans: np.ndarray, checker: _Checker
+    labels: _Distinct, kinds: _Distinct, spans: np.ndarray, checker: _Checker, bounds: FigureBounds, today: date
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Parse each distinct (label, kind, measure's year span) once.
 
@@ -190,6 +215,8 @@ def _periods(
                 str(labels.uniques[code // len(span_uniques) // len(kinds.uniques)]),
                 str(kinds.uniques[code // len(span_uniques) % len(kinds.uniques)]),
                 str(span_uniques[code % len(span_uniques)]),
+                bounds,
+                today,
             )
             for code in distinct
         ],
@@ -237,7 +264,7 @@ def validate_template(
     )
     series = _resolve_series(measure, _Distinct.of(frame, "series"), known_measure, context, checker)
     spans = measure.mapped(lambda u: context.year_span_by_measure.get(u, PeriodKind.FINANCIAL_YEAR).value)
-    batch = _observation_batch(frame, checker, series, spans, context.areas, known_measure & (series != ""))
+    batch = _observation_batch(frame, checker, series, spans, context, known_measure & (series != ""))
     checker.problems.sort(key=lambda p: (p.row or 0, p.column or ""))
     return batch, checker.problems
 
@@ -245,7 +272,7 @@ def validate_template(
 def validate_indicator_rows(
     frame: pd.DataFrame,
     file: str,
-    areas: frozenset[str],
+    context: ValidationContext,
     *,
     labels: Mapping[str, str],
     rows: np.ndarray,
@@ -253,13 +280,14 @@ def validate_indicator_rows(
     """The same checks for rows an official-statistics reader has already tied to an indicator's series.
 
     The reader names each row's series (the indicator's id) and its period kind, so only the
-    cells themselves are checked here, with the file's own column names and row numbers.
+    cells themselves are checked here, with the file's own column names and row numbers;
+    `context` gives the known areas and each indicator's unit.
     """
     checker = _Checker(file, rows, labels)
     _flag_control_characters(frame, checker)
     series = frame["series"].astype(str).to_numpy(dtype=object)
     spans = np.full(len(frame), PeriodKind.FINANCIAL_YEAR.value, dtype=object)
-    batch = _observation_batch(frame, checker, series, spans, areas, np.ones(len(frame), dtype=bool))
+    batch = _observation_batch(frame, checker, series, spans, context, np.ones(len(frame), dtype=bool))
     checker.problems.sort(key=lambda p: (p.row or 0, p.column or ""))
     return batch, checker.problems
 
@@ -269,10 +297,11 @@ def _observation_batch(
     checker: _Checker,
     series: np.ndarray,
     spans: np.ndarray,
-    areas: frozenset[str],
+    context: ValidationContext,
     usable: np.ndarray,
 ) -> pd.DataFrame:
     """Every cell but the measure and series: area, period, numbers, flags, texts; repeats named."""
+    areas, bounds = context.areas, context.bounds
     area = _Distinct.of(frame, "area")
     checker.flag(area.test(lambda u: u == ""), "area", lambda i: "enter the area's GSS code, like E06000032 for Luton.")
     checker.flag(
@@ -282,7 +311,7 @@ def _observation_batch(
     )
 
     kind, start, end, label, bad_period = _periods(
-        _Distinct.of(frame, "period"), _Distinct.of(frame, "period_kind"), spans, checker
+        _Distinct.of(frame, "period"), _Distinct.of(frame, "period_kind"), spans, checker, bounds, context.today
     )
 
     # Plain object columns: converting a million Python strings to Arrow costs more than it saves here.
@@ -306,12 +335,18 @@ def _observation_batch(
         "value",
         lambda i: "leave the value empty: this row says the figure is suppressed.",
     )
-    for name in [*TEXTS, "ref"]:
-        batch[name] = (
-            _Distinct.of(frame, name).mapped(lambda u: u or None)
-            if name != "ref"
-            else _refs(frame, checker.file, checker.rows)
-        )
+    texts = {name: _Distinct.of(frame, name) for name in [*TEXTS, "outlier_reason"]}
+    for name, cells in texts.items():
+        _flag_long_text(cells, name, bounds.text_lengths.get(name), checker)
+    reason = texts["outlier_reason"].values
+    units = pd.Series(series, dtype=object).map(context.unit_by_series).fillna("").to_numpy(dtype=object)
+    outside = _flag_out_of_bounds(batch, units, reason != "", bounds, checker)
+    for name in TEXTS:
+        batch[name] = texts[name].mapped(lambda u: restore(u) or None)
+    if outside.any():
+        batch["note"] = _with_outlier_reasons(batch["note"].to_numpy(dtype=object), reason, outside)
+    batch["ref"] = _refs(frame, checker.file, checker.rows)
+    _flag_long_text(_Distinct.of(frame, "ref"), "ref", bounds.text_lengths.get("ref"), checker)
 
     inverted = batch["lower_ci"].to_numpy() > batch["upper_ci"].to_numpy()
     checker.flag(
@@ -319,6 +354,94 @@ def _observation_batch(
     )
     _flag_repeats(batch, np.flatnonzero(usable & ~bad_period), checker)
     return batch[BATCH_COLUMNS]
+
+
+def _flag_long_text(cells: _Distinct, column: str, limit: int | None, checker: _Checker) -> None:
+    if limit is None:
+        return
+    checker.flag(
+        cells.test(lambda u: len(u) > limit),
+        column,
+        lambda i: f"this text is {len(cells.text(i)):,} characters long; keep it to {limit:,} or fewer.",
+    )
+
+
+def _flag_out_of_bounds(
+    batch: pd.DataFrame, units: np.ndarray, has_reason: np.ndarray, bounds: FigureBounds, checker: _Checker
+) -> np.ndarray:
+    """Flag figures outside what their unit allows; return the rows kept only because a reason was given.
+
+    A value or limit outside its unit's usual range (a percentage below 0, say) is refused unless
+    the row gives an outlier_reason. Nothing larger than `bounds.largest`, nor any non-zero figure
+    smaller than `bounds.smallest`, is ever stored. Numerators and denominators are counts.
+    """
+    kept_by_reason = np.zeros(len(batch), dtype=bool)
+    for name in NUMBERS:
+        values = batch[name].to_numpy(dtype=float)
+        kept_by_reason |= _flag_column_bounds(values, name, units, has_reason, bounds, checker)
+    return kept_by_reason
+
+
+def _flag_column_bounds(
+    values: np.ndarray, name: str, units: np.ndarray, has_reason: np.ndarray, bounds: FigureBounds, checker: _Checker
+) -> np.ndarray:
+    size = np.abs(values)
+    known = np.isfinite(values)
+    checker.flag(
+        known & (size > bounds.largest),
+        name,
+        lambda i: f"{values[i]:,g} is far too large to be a real figure (the limit is {bounds.largest:,g}).",
+    )
+    checker.flag(
+        known & (size > 0) & (size < bounds.smallest),
+        name,
+        lambda i: f"{values[i]:g} is too small to be a real figure. Enter 0 if it is nothing.",
+    )
+    sane = known & (size <= bounds.largest)
+    kept_by_reason = np.zeros(len(values), dtype=bool)
+    if name in ("numerator", "denominator"):
+        checker.flag(
+            sane & (values < bounds.lowest_count),
+            name,
+            lambda i: f"{values[i]:,g} is below zero; a count of people or events cannot be.",
+        )
+        return kept_by_reason
+    for unit in pd.unique(units[sane]):
+        usual = bounds.range_of(str(unit))
+        outside = sane & (units == unit) & ((values < usual.lowest) | (values > usual.highest))
+        kept_by_reason |= outside & has_reason
+        checker.flag(outside & ~has_reason, name, _outside_message(values, usual))
+    return kept_by_reason
+
+
+def _outside_message(values: np.ndarray, usual: UnitRange) -> Callable[[int], str]:
+    return lambda i: (
+        f"{values[i]:,g} is outside the usual range, {usual.words()}, because {usual.why}. "
+        "Check the figure; if it is right, say why in the outlier_reason column."
+    )
+
+
+def _with_outlier_reasons(notes: np.ndarray, reasons: np.ndarray, outside: np.ndarray) -> np.ndarray:
+    """The reason for a figure outside its usual range is kept with the figure, at the end of its note.
+
+    A note that already ends with the reason (a file Thrive exported) is left as it is, so that
+    export then import changes nothing.
+    """
+    marked = []
+    for note, reason, out in zip(notes.tolist(), reasons.tolist(), outside.tolist(), strict=True):
+        kept = OUTLIER_MARK + reason
+        text = note if isinstance(note, str) else ""  # an empty note arrives as None or NaN
+        if out and not text.endswith(kept):
+            marked.append(f"{text} {kept}" if text else kept)
+        else:
+            marked.append(note)
+    return np.array(marked, dtype=object)
+
+
+def outlier_reason(note: object) -> str:
+    """The reason a stored figure was accepted outside its unit's usual range, read back from its note."""
+    text = note if isinstance(note, str) else ""
+    return text.rpartition(OUTLIER_MARK)[2] if OUTLIER_MARK in text else ""
 
 
 def _flag_control_characters(frame: pd.DataFrame, checker: _Checker) -> None:
@@ -339,7 +462,7 @@ def _refs(frame: pd.DataFrame, file: str, rows: np.ndarray) -> np.ndarray:
     default = np.array([prefix + str(row) for row in rows.tolist()], dtype=object)
     if "ref" not in frame.columns:
         return default
-    given = frame["ref"].astype(str).str.strip().to_numpy(dtype=object)
+    given = frame["ref"].astype(str).str.strip().map(restore).to_numpy(dtype=object)
     return np.where(given != "", given, default)
 
 

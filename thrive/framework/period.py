@@ -153,12 +153,37 @@ def _slash_date(day_or_month: int, month_or_day: int, year: int, label: str) -> 
     return readings[0]
 
 
-def parse_period(label: str, *, year_span: PeriodKind = PeriodKind.FINANCIAL_YEAR) -> Period:
+def _day_first(day: int, month: int, year: int, label: str) -> date:
+    """Read n/n/yyyy as day/month/year only, refusing a label a reader could take either way."""
+    forms = "Write the day first with two digits (08/01/2024 for 8 January 2024), or 2024-01-08."
+    try:
+        reading = date(year, month, day)
+    except ValueError:
+        raise PeriodError(f"'{label}' is not a date in day/month/year order. {forms}") from None
+    unpadded = not re.fullmatch(r"\d{2}/\d{2}/\d{4}", label.strip())
+    if unpadded and day != month and day <= 12:
+        other = date(year, day, month)
+        raise PeriodError(f"'{label}' could be {reading.day} {reading:%B %Y} or {other.day} {other:%B %Y}. {forms}")
+    return reading
+
+
+def parse_period(label: str, *, year_span: PeriodKind = PeriodKind.FINANCIAL_YEAR, day_first: bool = False) -> Period:
     """Read a period label as published.
 
     `year_span` says what a two-year label such as `22/23` means for this measure: a
-    financial year (the default) or an academic year.
+    financial year (the default) or an academic year. With `day_first` (figures typed by
+    officers), a date such as 08/01/2024 is read day first, as the UK writes it, and one that
+    is not a date that way (01/13/2024) or could be read either way unpadded (8/1/2024) is refused.
     """
+    try:
+        return _parse_period(label, year_span, day_first)
+    except (ValueError, OverflowError) as error:
+        if isinstance(error, PeriodError):
+            raise
+        raise PeriodError(f"'{label}' is not a real period. {HELP}") from None
+
+
+def _parse_period(label: str, year_span: PeriodKind, day_first: bool) -> Period:
     text = " ".join(str(label).split())
     if not text:
         raise PeriodError(f"The period is empty. {HELP}")
@@ -220,7 +245,8 @@ def parse_period(label: str, *, year_span: PeriodKind = PeriodKind.FINANCIAL_YEA
         return Period(day, day, PeriodKind.SNAPSHOT, text)
 
     if match := _SLASH_DATE.match(text):
-        day = _slash_date(int(match.group(1)), int(match.group(2)), int(match.group(3)), text)
+        read = _day_first if day_first else _slash_date
+        day = read(int(match.group(1)), int(match.group(2)), int(match.group(3)), text)
         return Period(day, day, PeriodKind.SNAPSHOT, text)
 
     raise PeriodError(f"'{text}' is not a period Thrive can read. {HELP}")

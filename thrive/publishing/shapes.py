@@ -17,7 +17,8 @@ from typing import Any
 import pandas as pd
 from sqlalchemy import Connection
 
-from thrive.data.template import TEMPLATE_COLUMNS
+from thrive.data.safe_cells import neutralise_frame
+from thrive.data.template import TEMPLATE_COLUMNS, outlier_reason
 from thrive.framework import Measure, RoadMap, Target
 from thrive.framework.area import LUTON
 from thrive.framework.observation import FLAGS, NUMBERS
@@ -144,13 +145,14 @@ def template_rows(current: pd.DataFrame, measure_of_series: Mapping[str, str]) -
             "measure": current["series_id"].map(measure_of_series),
             "series": current["series_id"],
             "area": current["area_code"],
-            "period": current["period_label"],
+            "period": _period_labels(current),
             "period_kind": current["period_kind"],
             **{name: current[name] for name in NUMBERS},
             **{name: current[name].map({True: "yes", False: "no"}) for name in FLAGS},
             "source": current["source"],
             "note": current["note"],
             "ref": current["ref"],
+            "outlier_reason": current["note"].map(outlier_reason),
             "_start": current["period_start"],
         }
     )
@@ -165,13 +167,21 @@ def template_frame(connection: Connection, series_ids: list[str] | None = None, 
     return template_rows(current, measures)
 
 
+def _period_labels(current: pd.DataFrame) -> pd.Series:
+    """Labels as published, except a date printed n/n/yyyy, written as its ISO date so it imports unambiguously."""
+    labels = current["period_label"].astype(str)
+    slash_date = labels.str.fullmatch(r"\d{1,2}/\d{1,2}/\d{4}")
+    return labels.where(~slash_date, current["period_start"].astype(str).str[:10])
+
+
 def export_bytes(frame: pd.DataFrame, fmt: ExportFormat) -> bytes:
+    """The rows in one format; CSV and XLSX text is escaped so no cell runs as a formula (safe_cells)."""
     if fmt is ExportFormat.CSV:
-        return frame.to_csv(index=False, lineterminator="\n").encode("utf-8")
+        return neutralise_frame(frame).to_csv(index=False, lineterminator="\n").encode("utf-8")
     if fmt is ExportFormat.XLSX:
         buffer = io.BytesIO()
         with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-            frame.to_excel(writer, index=False, sheet_name="observations")
+            neutralise_frame(frame).to_excel(writer, index=False, sheet_name="observations")
         return buffer.getvalue()
     records = [
         {key: (None if pd.isna(value) else value) for key, value in row.items()}

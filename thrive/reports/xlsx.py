@@ -16,6 +16,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
+from thrive.data.safe_cells import neutralise
 from thrive.reports.tables import DataTable, Kind
 from thrive.reports.units import UNIT_NAMES, number_format
 
@@ -63,7 +64,7 @@ def _sheet(sheet: Worksheet, table: DataTable, *, footer: str, draft: bool) -> N
         row += 1
         row_unit = values[unit_at] if unit_at is not None else None
         for index, (column, value) in enumerate(zip(table.columns, values, strict=True), start=1):
-            cell = sheet.cell(row, index, value)
+            cell = sheet.cell(row, index, neutralise(value))
             if isinstance(value, int | float) and not isinstance(value, bool):
                 unit = column.unit if column.kind is Kind.NUMBER else _unit_code(row_unit)
                 cell.number_format = number_format(unit)
@@ -71,7 +72,7 @@ def _sheet(sheet: Worksheet, table: DataTable, *, footer: str, draft: bool) -> N
                 cell.alignment = WRAP
     for note in table.notes:
         row += 2
-        sheet.cell(row, 1, note)
+        sheet.cell(row, 1, neutralise(note))
     sheet.freeze_panes = f"A{header_row + 1}"
     last_column = get_column_letter(len(table.columns))
     sheet.auto_filter.ref = f"A{header_row}:{last_column}{header_row + max(len(table.rows), 1)}"

@@ -22,9 +22,18 @@ from thrive.store.users import (
     issue_token,
     list_users,
     start_session,
+    unlock,
 )
 
-__all__ = ["SignInRefused", "UserError", "create_account", "issue_api_token", "sign_in", "sign_out"]
+__all__ = [
+    "SignInRefused",
+    "UserError",
+    "create_account",
+    "issue_api_token",
+    "sign_in",
+    "sign_out",
+    "unlock_account",
+]
 """UserError is what `create_account` raises, for each edge to word for its reader."""
 
 
@@ -35,13 +44,13 @@ class SignInRefused(StrEnum):
     """The email address or password is not right (which of the two is never said)."""
 
 
-def sign_in(engine: Engine, email: str, password: str, *, old_session: str | None) -> str | SignInRefused:
-    """A new session token, or why not. Every try is recorded, and any old session ends, so a session
-    id is never carried over from before signing in (no fixation)."""
+def sign_in(engine: Engine, email: str, password: str, *, address: str, old_session: str | None) -> str | SignInRefused:
+    """A new session token, or why not. Every try is recorded with its address (a keyed hash), and any
+    old session ends, so a session id is never carried over from before signing in (no fixation)."""
     with write_transaction(engine) as connection:
-        if is_locked(connection, email):
+        if is_locked(connection, email, address):
             return SignInRefused.LOCKED
-        user = authenticate(connection, email, password)
+        user = authenticate(connection, email, password, address)
         if user is None:
             return SignInRefused.WRONG
         end_session(connection, old_session)
@@ -52,6 +61,12 @@ def sign_in(engine: Engine, email: str, password: str, *, old_session: str | Non
 def sign_out(engine: Engine, session: str | None) -> None:
     with write_transaction(engine) as connection:
         end_session(connection, session)
+
+
+def unlock_account(engine: Engine, email: str, *, by: str) -> None:
+    """Let an officer sign in again now; raises UserError if there is no such account."""
+    with write_transaction(engine) as connection:
+        unlock(connection, email, by)
 
 
 def create_account(engine: Engine, email: str, password: str, role: Role, group_code: str | None) -> User:

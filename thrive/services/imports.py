@@ -227,10 +227,12 @@ def _prepare_official(
         result.problems.append(Problem(file, None, None, f"the file holds no figures Thrive can store ({why})."))
     if result.problems:
         return None
-    areas = frozenset(a.code for a in roadmap.areas) | {a.code for a in read.areas}
+    context = ValidationContext.for_indicators(
+        frozenset(a.code for a in roadmap.areas) | {a.code for a in read.areas}, {i.id: i.unit for i in read.indicators}
+    )
     batches = []
     for chunk in read.chunks:
-        batch, problems = validate_indicator_rows(chunk.frame, file, areas, labels=chunk.labels, rows=chunk.rows)
+        batch, problems = validate_indicator_rows(chunk.frame, file, context, labels=chunk.labels, rows=chunk.rows)
         result.problems += problems
         batches.append(batch)
     if result.problems:

@@ -320,6 +320,8 @@ login_attempt = Table(
     Column("email", String(320), nullable=False, index=True),
     Column("at", DateTime(timezone=True), nullable=False),
     Column("succeeded", Boolean, nullable=False),
+    Column("address", String(64), nullable=True, index=True),
+    Column("unlocked_by", String(320), nullable=True),
 )
 
 api_token = Table(

@@ -10,6 +10,7 @@ import hashlib
 import re
 import secrets
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -21,6 +22,12 @@ from thrive.store.schema import api_token, app_user, login_attempt, partnership_
 HASHER = PasswordHasher()
 SESSION_LIFETIME = timedelta(hours=8)
 LOCKOUT_FAILURES = 5
+"""Failures on one account from one address that make that address wait."""
+ADDRESS_FAILURES = 20
+"""Failures from one address, on any accounts, that make the address wait: guessing across accounts."""
+ACCOUNT_FAILURES = 50
+"""Failures on one account from every address together that lock it for everyone until the window
+passes or an administrator unlocks it: a guessing attack spread over many addresses."""
 LOCKOUT_WINDOW = timedelta(minutes=15)
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _DUMMY_HASH = HASHER.hash("not a real password")
@@ -85,26 +92,52 @@ def user_by_id(connection: Connection, user_id: int) -> User | None:
     return None if row is None else _user(row)
 
 
-def is_locked(connection: Connection, email: str) -> bool:
-    """Five failures within fifteen minutes, with no success since, lock the account for fifteen minutes."""
+def _as_utc(moment: datetime | None) -> datetime | None:
+    if moment is not None and moment.tzinfo is None:  # SQLite keeps no time zone; we write UTC
+        return moment.replace(tzinfo=UTC)
+    return moment
+
+
+def _failures(connection: Connection, since: datetime, *conditions: Any) -> int:
+    query = select(func.count()).where(~login_attempt.c.succeeded, login_attempt.c.at > since, *conditions)
+    return int(connection.execute(query).scalar_one())
+
+
+def is_locked(connection: Connection, email: str, address: str) -> bool:
+    """Whether a sign-in to `email` from `address` (a keyed hash, never the address itself) must wait.
+
+    Five failures on the account from this address, twenty from this address on any accounts,
+    or fifty on the account from everywhere, within fifteen minutes and since the account's
+    last success or unlock. So a stranger's wrong passwords make only the stranger wait, and
+    the officer can still sign in from their own address.
+    """
     email = email.strip().lower()
     since = _now() - LOCKOUT_WINDOW
-    last_success = connection.execute(
-        select(func.max(login_attempt.c.at)).where(login_attempt.c.email == email, login_attempt.c.succeeded)
-    ).scalar()
-    if last_success is not None and last_success.tzinfo is None:  # SQLite keeps no time zone; we write UTC
-        last_success = last_success.replace(tzinfo=UTC)
-    cutoff = max(since, last_success) if last_success is not None else since
-    failures = connection.execute(
-        select(func.count()).where(
-            login_attempt.c.email == email, ~login_attempt.c.succeeded, login_attempt.c.at > cutoff
-        )
-    ).scalar_one()
-    return int(failures) >= LOCKOUT_FAILURES
+    reset = _as_utc(
+        connection.execute(
+            select(func.max(login_attempt.c.at)).where(login_attempt.c.email == email, login_attempt.c.succeeded)
+        ).scalar()
+    )
+    cutoff = max(since, reset) if reset is not None else since
+    account = login_attempt.c.email == email
+    here = login_attempt.c.address == address
+    return (
+        _failures(connection, cutoff, account, here) >= LOCKOUT_FAILURES
+        or _failures(connection, since, here) >= ADDRESS_FAILURES
+        or _failures(connection, cutoff, account) >= ACCOUNT_FAILURES
+    )
 
 
-def authenticate(connection: Connection, email: str, password: str) -> User | None:
-    """The user, if the password is right and the account is neither locked nor disabled; every try is recorded."""
+def unlock(connection: Connection, email: str, by: str) -> None:
+    """An administrator lets the account sign in again now: recorded as a success that starts a new count."""
+    email = email.strip().lower()
+    if connection.execute(select(app_user.c.id).where(app_user.c.email == email)).first() is None:
+        raise UserError(f"There is no account for {email}.")
+    connection.execute(insert(login_attempt).values(email=email, at=_now(), succeeded=True, unlocked_by=by))
+
+
+def authenticate(connection: Connection, email: str, password: str, address: str) -> User | None:
+    """The user, if the password is right and the account is not disabled; every try is recorded with its address."""
     email = email.strip().lower()
     row = connection.execute(select(app_user).where(app_user.c.email == email)).first()
     try:
@@ -112,7 +145,7 @@ def authenticate(connection: Connection, email: str, password: str) -> User | No
         ok = row is not None and bool(row.active)
     except (VerificationError, InvalidHashError):
         ok = False
-    connection.execute(insert(login_attempt).values(email=email, at=_now(), succeeded=ok))
+    connection.execute(insert(login_attempt).values(email=email, at=_now(), succeeded=ok, address=address))
     return _user(row) if ok and row is not None else None
 
 

@@ -25,6 +25,7 @@ from thrive.web import (
     workspace_admin,
     workspace_auth,
 )
+from thrive.web.headers import SecurityHeaders
 from thrive.web.page_templates import templates
 from thrive.web.security import CsrfError, SignInRequiredError
 from thrive.web.site import Site
@@ -83,6 +84,7 @@ def create_app(database_url: str | None = None) -> FastAPI:
         return _error_page(request, error.status_code, "Sorry, there is a problem", str(error.detail))
 
     api.install(app)  # after the page handlers: /api errors get the JSON shape, pages keep theirs
+    app.add_middleware(SecurityHeaders)
     return app
 
 

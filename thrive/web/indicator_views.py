@@ -16,6 +16,7 @@ import pandas as pd
 
 from thrive.assess.benchmark import COUNTS
 from thrive.assess.ranking import ordinal
+from thrive.data.safe_cells import neutralise_frame
 from thrive.framework import Indicator, IndicatorLink
 from thrive.framework.area import ENGLAND, LUTON
 from thrive.framework.observation import FLAGS, NUMBERS
@@ -236,7 +237,7 @@ def download_frame(snapshot: PublicSnapshot, found: Indicator, frame: pd.DataFra
 
 def download_csv(rows: pd.DataFrame) -> bytes:
     flags = {name: rows[name].map({True: "yes", False: "no"}) for name in FLAGS}
-    return rows.assign(**flags).to_csv(index=False, lineterminator="\n").encode("utf-8")
+    return neutralise_frame(rows.assign(**flags)).to_csv(index=False, lineterminator="\n").encode("utf-8")
 
 
 def download_json(found: Indicator, rows: pd.DataFrame) -> bytes:

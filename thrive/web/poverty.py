@@ -13,6 +13,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from thrive.data.disclosure_rules import load_disclosure_rules
 from thrive.data.poverty_lines import load_line_table
+from thrive.data.safe_cells import neutralise
 from thrive.framework.area import LUTON
 from thrive.poverty.bands import BAND_LABELS, BANDS, BandTenure
 from thrive.poverty.lines import LineTable
@@ -39,7 +40,8 @@ def poverty_download(request: Request) -> Response:
             value = "" if f.value is None else f"{f.value:g}"
             synthetic = "SYNTHETIC" if run.synthetic else ""
             writer.writerow(
-                [
+                neutralise(cell)
+                for cell in [
                     run.id,
                     run.kind,
                     synthetic,

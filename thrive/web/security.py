@@ -8,6 +8,7 @@ sign-in form itself.
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 import secrets
 
@@ -16,9 +17,14 @@ from fastapi import Request, Response
 from thrive.framework.access import User
 from thrive.store.reads import read_connection, session_user
 
-SESSION_COOKIE = "thrive_session"
-CSRF_COOKIE = "thrive_csrf"
+SESSION_COOKIE = "__Host-thrive_session"
+CSRF_COOKIE = "__Host-thrive_csrf"
+"""The __Host- prefix makes the browser refuse these cookies unless they are Secure, for path / and
+set by this host itself, so a neighbouring subdomain cannot plant a CSRF token or a session."""
 SESSION_SECONDS = 8 * 60 * 60
+_ADDRESS_KEY = secrets.token_bytes(32)
+"""Made afresh each time the server starts: sign-in throttling needs only fifteen minutes of memory,
+and a stored keyed hash cannot be turned back into anyone's address."""
 
 
 class SignInRequiredError(Exception):
@@ -44,6 +50,12 @@ def require_user(request: Request) -> tuple[User, str]:
     if found is None:
         raise SignInRequiredError
     return found
+
+
+def address_key(request: Request) -> str:
+    """The address a request came from, as a keyed hash: enough to throttle sign-ins, not to identify anyone."""
+    host = request.client.host if request.client else ""
+    return hmac.new(_ADDRESS_KEY, host.encode(), hashlib.sha256).hexdigest()
 
 
 def check_csrf(expected: str | None, given: str | None) -> None:

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from thrive.framework.access import Role, User
-from thrive.services.accounts import UserError, create_account
+from thrive.services.accounts import UserError, create_account, unlock_account
 from thrive.services.errors import NotAllowed
 from thrive.store.reads import list_users, read_connection, read_roadmap
 from thrive.web.page_templates import templates
@@ -32,6 +32,7 @@ def _page(
     values: dict[str, str],
     created: str = "",
     status: int = 200,
+    unlocked: str = "",
 ) -> Response:
     with read_connection(request.app.state.engine) as connection:
         people = list_users(connection)
@@ -55,15 +56,28 @@ def _page(
             "field_errors": {e["href"].lstrip("#"): e["text"] for e in reversed(errors)},
             "error_title": bool(errors),
             "created": created,
+            "unlocked": unlocked,
         },
         status_code=status,
     )
 
 
 @router.get("/users", response_class=HTMLResponse)
-def users_page(request: Request, created: str = "") -> Response:
+def users_page(request: Request, created: str = "", unlocked: str = "") -> Response:
     user, csrf = _admin(request)
-    return _page(request, user, csrf, [], {}, created)
+    return _page(request, user, csrf, [], {}, created, unlocked=unlocked)
+
+
+@router.post("/users/unlock")
+def unlock_user(request: Request, csrf: Annotated[str, Form()] = "", email: Annotated[str, Form()] = "") -> Response:
+    """Let an officer locked out by wrong passwords (perhaps someone else's) sign in again now."""
+    user, expected = _admin(request)
+    check_csrf(expected, csrf)
+    try:
+        unlock_account(request.app.state.engine, email, by=user.email)
+    except UserError as error:
+        return _page(request, user, expected, [{"text": str(error), "href": "#email"}], {}, status=400)
+    return RedirectResponse(f"/workspace/users?unlocked={email.strip().lower()}", status_code=303)
 
 
 @router.post("/users")

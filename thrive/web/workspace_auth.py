@@ -12,6 +12,7 @@ from thrive.web.page_templates import templates
 from thrive.web.security import (
     CSRF_COOKIE,
     SESSION_COOKIE,
+    address_key,
     check_csrf,
     clear_session_cookie,
     set_csrf_cookie,
@@ -62,7 +63,13 @@ def sign_in(
         errors.append({"text": "Enter your password", "href": "#password"})
     if errors:
         return _form(request, errors, email, 400)
-    token = accounts.sign_in(request.app.state.engine, email, password, old_session=request.cookies.get(SESSION_COOKIE))
+    token = accounts.sign_in(
+        request.app.state.engine,
+        email,
+        password,
+        address=address_key(request),
+        old_session=request.cookies.get(SESSION_COOKIE),
+    )
     if token is accounts.SignInRefused.LOCKED:
         locked = [{"text": "Too many failed attempts. Wait 15 minutes, then try again.", "href": "#email"}]
         return _form(request, locked, email, 429)

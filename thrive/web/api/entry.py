@@ -66,6 +66,9 @@ class ObservationRow(BaseModel):
     source: Long | None = None
     note: Long | None = None
     ref: Short | None = None
+    outlier_reason: Annotated[
+        Long | None, Field(description="Why a figure outside its unit's usual range (below 0%, say) is right.")
+    ] = None
 
 
 class EntryResult(BaseModel):
