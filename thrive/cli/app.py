@@ -6,7 +6,6 @@ import os
 import sys
 
 import typer
-from sqlalchemy.exc import OperationalError
 
 from thrive.cli import (
     assess,
@@ -21,6 +20,7 @@ from thrive.cli import (
     transfer,
     web,
 )
+from thrive.store.database import DatabaseUnavailable
 
 app = typer.Typer(
     help="Thrive: the Luton 2040 outcomes observatory.",
@@ -60,7 +60,7 @@ def main() -> None:
         place = error.filename or "a file"
         sys.stderr.write(f"thrive: {place}: {error.strerror or error}. Nothing was changed.\n")
         sys.exit(2)
-    except OperationalError as error:
+    except DatabaseUnavailable as error:
         sys.stderr.write(f"thrive: the database could not be used ({error.orig}). Nothing was changed.\n")
         sys.exit(2)
     except Exception:

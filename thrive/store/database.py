@@ -17,9 +17,13 @@ from typing import Any
 
 import platformdirs
 from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy.exc import OperationalError
 
 WRITE_LOCK_KEY = 20402040
 POOL_SIZE = 20
+
+DatabaseUnavailable = OperationalError
+"""What a command sees when the database cannot be reached or used (its message says why)."""
 
 
 def default_database_url() -> str:
