@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import Engine
 
 from tests.web.better_off_journey import STEPS, answer_everything, heading, hidden_answers
+from tests.store.dump import dump
 from tests.web.conftest import running_app, serve
 from thrive.framework.access import Role
 from thrive.store.database import read_connection, write_transaction
@@ -241,3 +242,42 @@ def test_a_student_is_warned_after_the_results_heading_and_told_who_can_help(sit
     assert results.status_code == 200
     assert heading(results.text).startswith("You could get")
     assert results.text.index("<h1") < results.text.index("Students: check these figures with an adviser")
+
+
+@pytest.mark.parametrize(
+    ("award", "period", "decided_on", "field_message"),
+    [
+        ("inf", "week", "2025-07-01", "number greater than 0"),
+        ("nan", "week", "2025-07-01", "number greater than 0"),
+        ("-5", "week", "2025-07-01", "number greater than 0"),
+        ("1000000000", "week", "2025-07-01", "more than this benefit could pay"),
+        ("1e308", "week", "2025-07-01", "more than this benefit could pay"),
+        ("811.96", "month", "0001-01-01", "before the Road Map counts income from"),
+        ("811.96", "month", "2999-01-01", "must be today or in the past"),
+    ],
+)
+def test_finding_5_adviser_awards_are_bounded_and_nothing_is_recorded(
+    site: Site, engine: Engine, award: str, period: str, decided_on: str, field_message: str
+) -> None:
+    with site.client() as client:
+        _sign_in(client, "adviser@luton.gov.uk")
+        answers = answer_everything(client)
+        results = client.post("/better-off/results", data=answers)
+        csrf = re.search(r'name="csrf" value="([^"]+)"', results.text)
+        assert csrf
+        saved = client.post("/workspace/better-off/cases", data={**answers, "csrf": csrf.group(1)})
+        before = dump(engine)
+        refused = client.post(
+            saved.headers["location"] + "/outcomes",
+            data={
+                "csrf": csrf.group(1),
+                "benefit": "universal_credit",
+                "claimed": "yes",
+                "award": award,
+                "award_period": period,
+                "decided_on": decided_on,
+            },
+        )
+        assert refused.status_code == 400, refused.text[:300]
+        assert field_message in refused.text.replace("&#39;", "'")
+        assert dump(engine) == before

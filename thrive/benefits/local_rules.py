@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from thrive.benefits.awards import AwardLimits
 from thrive.benefits.household import Benefit
 from thrive.benefits.tax_year import TaxYear
 from thrive.datasets import DATASETS
@@ -127,6 +128,18 @@ class LocalRules:
 
 
 @cache
+@cache
+def award_limits() -> AwardLimits:
+    """The ceilings an adviser's recorded award must fit (award_limits.yaml)."""
+    data = _read("award_limits.yaml")
+    per_year = data["per_year"]
+    return AwardLimits(
+        per_year={code: float(entry["ceiling"]) for code, entry in per_year.items()},
+        why={code: str(entry["why"]) for code, entry in per_year.items()},
+        earliest_decision=data["earliest_decision"],
+    )
+
+
 def _shipped(year: TaxYear) -> LocalRules:
     ctr = _read("council_tax_reduction.yaml")
     working = ctr["working_age"]

@@ -17,7 +17,7 @@ from thrive.benefits.household import Benefit
 from thrive.benefits.reasons import money
 from thrive.framework.access import User
 from thrive.services.better_off_cases import record_outcome, save_case
-from thrive.services.errors import NotFound
+from thrive.services.errors import NotFound, Problems
 from thrive.services.rights import Right, require
 from thrive.store.reads import CaseNotFoundError, income_generated, list_cases, read_case, read_connection
 from thrive.web.better_off import calculated, posted_answers
@@ -117,13 +117,11 @@ async def outcome(request: Request, reference: str) -> Response:
     award: float | None = None
     period: AwardPeriod | None = None
     if form.get("claimed") == "yes":
+        given = form.get("award", "")
         try:
-            award = float(form.get("award", "").replace(",", "").removeprefix("£"))
-            if award <= 0:
-                raise ValueError
+            award = float(given.replace(",", "").removeprefix("£"))
         except ValueError:
-            given = form.get("award", "")
-            errors["award"] = f"Enter the amount awarded as a number, like 95.50. '{given}' is not one"
+            errors["award"] = f"Enter the amount awarded as a number, like 95.50. '{given[:40]}' is not one"
         period = (
             AwardPeriod(form["award_period"]) if form.get("award_period") in {p.value for p in AwardPeriod} else None
         )
@@ -131,16 +129,18 @@ async def outcome(request: Request, reference: str) -> Response:
             errors["award_period"] = "Select how often the award is paid"
     try:
         decided = date.fromisoformat(form.get("decided_on", ""))
-        if decided > date.today():
-            errors["decided_on"] = "The date the award was decided must be today or in the past"
     except ValueError:
         errors["decided_on"] = "Enter the date the award was decided, like 2026-03-31"
     if errors:
         return _case_page(request, user, csrf, reference, errors, form)
-    record_outcome(
-        request.app.state.engine,
-        user,
-        reference,
-        AwardOutcome(form["benefit"], form["claimed"] == "yes", award, period, decided),
-    )
+    try:
+        record_outcome(
+            request.app.state.engine,
+            user,
+            reference,
+            AwardOutcome(form["benefit"], form["claimed"] == "yes", award, period, decided),
+        )
+    except Problems as wrong:
+        found = {p.column or "award": p.message for p in wrong.problems}
+        return _case_page(request, user, csrf, reference, found, form)
     return RedirectResponse(f"/workspace/better-off/cases/{reference}?recorded=1", status_code=303)
