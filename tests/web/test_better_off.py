@@ -10,8 +10,8 @@ import httpx
 import pytest
 from sqlalchemy import Engine
 
-from tests.web.better_off_journey import STEPS, answer_everything, heading, hidden_answers
 from tests.store.dump import dump
+from tests.web.better_off_journey import STEPS, answer_everything, heading, hidden_answers
 from tests.web.conftest import running_app, serve
 from thrive.framework.access import Role
 from thrive.store.database import read_connection, write_transaction
