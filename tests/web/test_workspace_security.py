@@ -166,7 +166,8 @@ def test_script_in_commentary_is_escaped_on_every_page(site: Site) -> None:
         assert draft == []  # commentary alone: send for review with no figures
         client.post("/workspace/measures/weekly-wages/submit", data={"csrf": token})
         review = client.get("/workspace/review").text
-        client.post("/workspace/review", data={"csrf": _csrf(review), "step": "publish"})
+        notes = re.findall(r'name="commentary" type="checkbox" value="(\d+)"', review)
+        client.post("/workspace/review", data={"csrf": _csrf(review), "step": "publish", "commentary": notes})
         public = client.get("/measures/weekly-wages").text
         assert "<script>alert" not in public and "&lt;script&gt;" in public
 
@@ -322,3 +323,41 @@ def test_finding_10_only_an_administrator_may_unlock(site: Site) -> None:
         token = _csrf(client.get("/workspace").text)
         refused = client.post("/workspace/users/unlock", data={"csrf": token, "email": "economy@luton.gov.uk"})
         assert refused.status_code == 403
+
+
+def _commentary_for_review(client: httpx.Client, measure: str, text: str) -> None:
+    token = _csrf(client.get(f"/workspace/measures/{measure}/commentary").text)
+    saved = client.post(
+        f"/workspace/measures/{measure}/commentary",
+        data={"csrf": token, "period": "2024/25", "progress": text, "more_work": ""},
+    )
+    assert saved.status_code == 303
+    assert client.post(f"/workspace/measures/{measure}/submit", data={"csrf": token}).status_code == 303
+
+
+def test_finding_9_review_moves_only_the_commentary_chosen(site: Site) -> None:
+    with site.client() as client:
+        _session(client, "admin@luton.gov.uk")
+        _commentary_for_review(client, "weekly-wages", "Wages rose with the living wage.")
+        _commentary_for_review(client, "destitution", "Destitution fell after the cost of living payments.")
+        review = client.get("/workspace/review").text
+        notes = {
+            label.split(", on ")[1].strip(): value
+            for value, label in re.findall(
+                r'name="commentary" type="checkbox" value="(\d+)" checked>\s*<label[^>]*>([^<]+)</label>', review
+            )
+        }
+        assert len(notes) == 2, review
+        wages_wording = next(k for k in notes if "destitution" not in k.lower())
+        other_wording = next(k for k in notes if k != wages_wording)
+        published = client.post(
+            "/workspace/review", data={"csrf": _csrf(review), "step": "publish", "commentary": [notes[wages_wording]]}
+        )
+        assert published.status_code == 303
+        assert "Wages rose with the living wage." in client.get("/measures/weekly-wages").text
+        assert "Destitution fell" not in client.get("/measures/destitution").text
+        still = client.get("/workspace/review").text
+        assert still.count('name="commentary"') == 1
+        assert other_wording in still
+        client.post("/workspace/review", data={"csrf": _csrf(still), "step": "return"})
+        assert client.get("/workspace/review").text.count('name="commentary"') == 1

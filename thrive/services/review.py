@@ -44,7 +44,9 @@ class Commentary:
 
     move: bool
     measure: Measure | None = None
-    """Only this measure's (a measure's own page); None for every measure's (the review page)."""
+    """Every piece for this measure (a measure's own page)."""
+    chosen: tuple[int, ...] | None = None
+    """Only these pieces, by revision id (the review page's ticked boxes); nothing else moves."""
 
 
 NO_COMMENTARY = Commentary(move=False)
@@ -85,7 +87,10 @@ def review(
         notes = 0
         if commentary.move:
             measure_id = None if commentary.measure is None else commentary.measure.id
-            notes = move_commentary(connection, step, change_set_id, measure_id)
+            try:
+                notes = move_commentary(connection, step, change_set_id, measure_id, commentary.chosen)
+            except WorkflowError as stale:
+                raise Stale(f"Nothing was moved: {stale}") from None
         if step is Step.PUBLISH:
             keep_published_run(connection, actor=user.email)
         return Reviewed(step, step.target, moved, notes, change_set_id, tuple(revisions_in(connection, change_set_id)))

@@ -6,7 +6,7 @@ set, so the history shows who entered a figure, who sent it for review and who p
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 import pandas as pd
 from sqlalchemy import Connection, insert, select
@@ -36,10 +36,24 @@ def measure_of_revisions(connection: Connection, revision_ids: Sequence[int]) ->
     return {row.id: row.measure_id for row in connection.execute(query)}
 
 
-def move_commentary(connection: Connection, step: Step, change_set_id: int, measure_id: str | None = None) -> int:
-    """The same step for commentary: every piece at the step's starting stage (for one measure, or all)."""
+def move_commentary(
+    connection: Connection,
+    step: Step,
+    change_set_id: int,
+    measure_id: str | None = None,
+    chosen: Collection[int] | None = None,
+) -> int:
+    """The same step for commentary at the step's starting stage: the pieces `chosen` (by revision id),
+    or, with none chosen, every piece for one measure. A chosen piece that has moved on is refused."""
     source, target = step.source, step.target
-    moved = [note for note in working_commentary(connection, measure_id) if note.status == source.value]
+    waiting = [note for note in working_commentary(connection, measure_id) if note.status == source.value]
+    if chosen is not None:
+        picked = set(chosen)
+        moved = [note for note in waiting if note.revision_id in picked]
+        if len(moved) != len(picked):
+            raise WorkflowError("some commentary has changed since the page was loaded; reload it and try again.")
+    else:
+        moved = waiting
     for note in moved:
         write_commentary(connection, note.measure_id, note.period, note.section, note.text, target.value, change_set_id)
     return len(moved)

@@ -300,6 +300,7 @@ def review_page(request: Request) -> Response:
         title="Review and publish",
         items=_rows(waiting, series_measure),
         notes=notes,
+        measure_wording={m.id: m.wording for m in roadmap.measures},
     )
 
 
@@ -309,8 +310,10 @@ def review(
     csrf: Annotated[str, Form()] = "",
     step: Annotated[str, Form()] = "publish",
     revision: Annotated[list[int] | None, Form()] = None,
+    commentary: Annotated[list[int] | None, Form()] = None,
     why: Annotated[str, Form()] = "",
 ) -> Response:
+    """Publish or send back the figures and the commentary ticked, and nothing else (finding 9)."""
     user, expected = require_user(request)
     check_csrf(expected, csrf)
     if step not in (Step.PUBLISH, Step.RETURN):
@@ -323,7 +326,7 @@ def review(
         chosen,
         revision or [],
         reason=reason,
-        commentary=reviewing.Commentary(move=True),
+        commentary=reviewing.Commentary(move=True, chosen=tuple(commentary or [])),
     )
     return RedirectResponse("/workspace/review", status_code=303)
 
