@@ -24,6 +24,7 @@ from thrive.framework.area import LUTON
 from thrive.framework.period import parse_period
 from thrive.index.deprivation import DeprivationSummary, summarise_deprivation, ward_summaries
 from thrive.index.spatial import contiguity_weights, morans_i
+from thrive.services.assessment_runs import keep_published_run
 from thrive.store.changes import ChangeKind, ChangeSet, record_change_set
 from thrive.store.database import read_connection, write_transaction
 from thrive.store.deprivation import latest_deprivation_releases, record_deprivation_release
@@ -80,7 +81,10 @@ def import_deprivation(
     actor: str,
     reason: str | None = None,
     dry_run: bool = False,
+    assess: bool = True,
 ) -> DeprivationImport:
+    """`assess`: make the published assessment run in the import's transaction (the most-deprived-LSOAs
+    measure is published at once); a batch of imports makes one at its end instead."""
     result = DeprivationImport(year, [p.name for p in paths], dry_run=dry_run)
     release = iod_releases().get(year)
     if release is None:
@@ -119,6 +123,8 @@ def import_deprivation(
         apply_observation_plan(connection, plan, result.change_set_id)
         record_deprivation_release(connection, year, digests, summary, result.change_set_id)
         result.added, result.revised = len(plan.new), len(plan.changed)
+        if assess:
+            keep_published_run(connection, actor=actor)
     return result
 
 

@@ -69,7 +69,7 @@ def load_open_data(engine: Engine, steps: Steps, *, actor: str, manifest: Manife
     for release in manifest.deprivation:
         steps.step(f"Indices of Deprivation {release.release}")
         done.deprivation.append(
-            import_deprivation(engine, list(release.paths), release.release, actor=actor, reason=REASON)
+            import_deprivation(engine, list(release.paths), release.release, actor=actor, reason=REASON, assess=False)
         )
     with read_connection(engine) as connection:
         has_run = latest_index_run(connection) is not None
