@@ -21,6 +21,7 @@ from thrive.services.rights import Right, require
 from thrive.store.changes import ChangeKind, ChangeSet, record_change_set
 from thrive.store.database import read_connection, write_transaction
 from thrive.store.framework_store import read_roadmap
+from thrive.store.history import revisions_in
 from thrive.store.observations import (
     ObservationPlan,
     UnknownReferenceError,
@@ -28,7 +29,6 @@ from thrive.store.observations import (
     check_references,
     plan_observations,
 )
-from thrive.store.workflow import revisions_in
 
 ROWS_HAVE_PROBLEMS = "Nothing was saved: some rows have problems. Each is listed with its row and column."
 

@@ -22,7 +22,8 @@ from thrive.services.rights import Right, require
 from thrive.store.changes import ChangeKind, ChangeSet, record_change_set
 from thrive.store.database import write_transaction
 from thrive.store.framework_store import read_roadmap
-from thrive.store.workflow import WorkflowError, measure_of_revisions, move, move_commentary, revisions_in
+from thrive.store.history import revisions_in
+from thrive.store.workflow import WorkflowError, measure_of_revisions, move, move_commentary
 
 KINDS = {Step.SUBMIT: ChangeKind.REVIEW, Step.RETURN: ChangeKind.REVIEW, Step.PUBLISH: ChangeKind.PUBLICATION}
 

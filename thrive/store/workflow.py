@@ -86,13 +86,3 @@ def move(connection: Connection, revision_ids: Sequence[int], step: Step, change
             )
         )
     return len(chosen)
-
-
-def revisions_in(connection: Connection, change_set_id: int) -> list[int]:
-    """The revisions one change set wrote, in order: the ids a client passes to the next step."""
-    query = (
-        select(observation_revision.c.id)
-        .where(observation_revision.c.change_set_id == change_set_id)
-        .order_by(observation_revision.c.id)
-    )
-    return [int(i) for i in connection.execute(query).scalars()]
