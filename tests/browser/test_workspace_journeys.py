@@ -65,7 +65,9 @@ class Officers:
                 {
                     "name": SESSION_COOKIE,
                     "value": self.sessions[account.email],
-                    "url": self.base_url,
+                    # Chromium sets a __Host- cookie only for a secure URL; it still sends it to
+                    # http://127.0.0.1, which it treats as a secure origin (loopback).
+                    "url": self.base_url.replace("http://", "https://", 1),
                     "httpOnly": True,
                     "secure": True,
                     "sameSite": "Strict",
@@ -377,7 +379,8 @@ def test_an_admin_adds_an_editor_on_the_users_page_and_the_new_editor_can_sign_i
 
     _add_user(page, newcomer)
     row = page.locator("main table tbody tr").filter(has_text=newcomer.email)
-    expect(row.locator("td")).to_have_text([newcomer.email, "editor", "climate-action-group"])
+    expect(row.locator("td")).to_have_text([newcomer.email, "editor", "climate-action-group", re.compile("Unlock")])
+    expect(row.get_by_role("button", name=f"Unlock sign-in for {newcomer.email}")).to_be_visible()
     screenshot(page, "users-2-account-created")
 
     page.context.clear_cookies()
