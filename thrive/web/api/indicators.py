@@ -13,14 +13,12 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
 from thrive.framework import Indicator
-from thrive.framework.observation import FLAGS, NUMBERS
 from thrive.store.reads import Coverage
 from thrive.web.api import models
 from thrive.web.api.caching import conditional
 from thrive.web.api.errors import ONE_RESPONSES, READ_RESPONSES, not_found
 from thrive.web.api.paging import Paging, make_page, paging
-from thrive.web.api.published import site, snapshot, text
-from thrive.web.figures import number
+from thrive.web.api.published import figure_cells, site, snapshot
 from thrive.web.indicator_views import links_of, matches, metadata
 from thrive.web.site import PublicSnapshot
 
@@ -114,21 +112,7 @@ def get_indicator(request: Request, indicator_id: str) -> Response:
 
 
 def _observation(found: Indicator, row: dict[str, Any], names: dict[str, str]) -> models.IndicatorObservation:
-    return models.IndicatorObservation.model_validate(
-        {
-            "indicator": found.id,
-            "area": row["area_code"],
-            "area_name": names.get(row["area_code"]),
-            "period": row["period_label"],
-            "period_kind": row["period_kind"],
-            "period_start": row["period_start"],
-            "period_end": row["period_end"],
-            **{name: number(row[name]) for name in NUMBERS},
-            "flags": [flag for flag in FLAGS if bool(row[flag])],
-            "source": text(row["source"]),
-            "note": text(row["note"]),
-        }
-    )
+    return models.IndicatorObservation.model_validate({"indicator": found.id, **figure_cells(row, names)})
 
 
 @router.get(

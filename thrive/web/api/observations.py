@@ -12,13 +12,11 @@ import pandas as pd
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
-from thrive.framework.observation import FLAGS, NUMBERS
 from thrive.web.api import models
 from thrive.web.api.caching import conditional
 from thrive.web.api.errors import READ_RESPONSES
 from thrive.web.api.paging import Paging, make_page, paging
-from thrive.web.api.published import series_measure, snapshot, text
-from thrive.web.figures import number
+from thrive.web.api.published import figure_cells, series_measure, snapshot, text
 
 router = APIRouter(tags=["observations"])
 
@@ -28,16 +26,7 @@ def _observation(row: dict[str, Any], measure_of: dict[str, str], names: dict[st
         {
             "measure": measure_of.get(row["series_id"], ""),
             "series": row["series_id"],
-            "area": row["area_code"],
-            "area_name": names.get(row["area_code"]),
-            "period": row["period_label"],
-            "period_kind": row["period_kind"],
-            "period_start": row["period_start"],
-            "period_end": row["period_end"],
-            **{name: number(row[name]) for name in NUMBERS},
-            "flags": [flag for flag in FLAGS if bool(row[flag])],
-            "source": text(row["source"]),
-            "note": text(row["note"]),
+            **figure_cells(row, names),
             "ref": text(row["ref"]),
         }
     )

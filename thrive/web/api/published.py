@@ -12,8 +12,10 @@ from typing import Any
 from fastapi import Request
 
 from thrive.framework import Measure
+from thrive.framework.observation import FLAGS, NUMBERS
 from thrive.publishing.shapes import latest_by_series
 from thrive.web.api.errors import not_found
+from thrive.web.figures import number
 from thrive.web.site import PublicSnapshot, Site
 
 
@@ -50,3 +52,19 @@ def text(value: Any) -> str | None:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return None
     return str(value)
+
+
+def figure_cells(row: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
+    """The cells every published figure has, Road Map series or indicator alike: place, period, numbers, flags."""
+    return {
+        "area": row["area_code"],
+        "area_name": names.get(row["area_code"]),
+        "period": row["period_label"],
+        "period_kind": row["period_kind"],
+        "period_start": row["period_start"],
+        "period_end": row["period_end"],
+        **{name: number(row[name]) for name in NUMBERS},
+        "flags": [flag for flag in FLAGS if bool(row[flag])],
+        "source": text(row["source"]),
+        "note": text(row["note"]),
+    }
