@@ -1,10 +1,13 @@
-"""Gzipped CSV files read exactly as their plain text does, within a bound on what they unpack to."""
+"""Gzipped CSV files read exactly as their plain text does, and workbooks too, each within a bound on
+what they unpack to."""
 
 from __future__ import annotations
 
 import gzip
+import zipfile
 from pathlib import Path
 
+import openpyxl
 import pandas as pd
 import pytest
 
@@ -65,3 +68,44 @@ def test_a_file_named_gz_that_is_not_gzip_is_refused_naming_the_file(tmp_path: P
     (problem,) = refused.value.problems
     assert problem.file == "figures.csv.gz"
     assert "not a readable gzip file" in problem.message
+
+
+def _workbook_with_sheet(path: Path, sheet_xml: bytes) -> Path:
+    """A real workbook (made by openpyxl) with its first sheet's XML replaced."""
+    book = openpyxl.Workbook()
+    book.active["A1"] = "measure"
+    made = path.with_suffix(".made.xlsx")
+    book.save(made)
+    with zipfile.ZipFile(made) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for member in source.infolist():
+            data = sheet_xml if member.filename == "xl/worksheets/sheet1.xml" else source.read(member)
+            target.writestr(member.filename, data)
+    return path
+
+
+SHEET = b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+
+
+def test_finding_2_a_workbook_that_unpacks_past_the_bound_is_refused_before_it_is_opened(tmp_path: Path) -> None:
+    # 110 MB of spaces inside the sheet's XML packs to about 100 KB: a zip bomb.
+    bomb = SHEET + b" " * (110 * 1024 * 1024) + b"<sheetData/></worksheet>"
+    path = _workbook_with_sheet(tmp_path / "bomb.xlsx", bomb)
+    assert path.stat().st_size < 1024 * 1024
+    with pytest.raises(ProblemsError) as refused:
+        read_table(path)
+    [problem] = refused.value.problems
+    assert problem.file == "bomb.xlsx"
+    assert "unpacks to 110 MB, more than the 100 MB Thrive reads" in problem.message
+
+
+def test_finding_2_a_sheet_of_more_cells_than_the_bound_is_refused_naming_the_row(tmp_path: Path) -> None:
+    # 100,000 rows that each use column Z: 2.6 million cells, counting the empty ones, in 3 MB of XML.
+    rows = b"".join(b'<row r="%d"><c r="Z%d"><v>1</v></c></row>' % (n, n) for n in range(1, 100_001))
+    xml = SHEET + b'<dimension ref="A1:Z100000"/><sheetData>' + rows + b"</sheetData></worksheet>"
+    path = _workbook_with_sheet(tmp_path / "wide.xlsx", xml)
+    with pytest.raises(ProblemsError) as refused:
+        read_table(path)
+    [problem] = refused.value.problems
+    assert problem.file == "wide.xlsx"
+    assert problem.row == reading.MAX_WORKBOOK_CELLS // 26 + 1
+    assert "more than 2,000,000 cells" in problem.message

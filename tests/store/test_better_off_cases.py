@@ -13,8 +13,8 @@ from thrive.benefits.calculator import BetterOff, Calculator
 from thrive.benefits.household import Adult, Household
 from thrive.benefits.tax_year import TaxYear
 from thrive.framework.access import Role, User
-from thrive.services.better_off_cases import record_outcome, save_case
-from thrive.store.better_off_cases import CaseNotFoundError, read_case
+from thrive.services.better_off_cases import open_case, record_outcome, save_case
+from thrive.services.errors import NotFound
 from thrive.store.database import read_connection
 from thrive.store.observations import current_observations
 from thrive.store.schema import change_set, observation_revision
@@ -70,7 +70,7 @@ def test_a_corrected_outcome_replaces_the_earlier_one_and_keeps_its_history(engi
     )
     record_outcome(engine, ADVISER, reference, AwardOutcome("universal_credit", False, None, None, date(2025, 6, 2)))
     assert _figure(engine, "2025")[0] == 0
-    case = read_case(engine, reference)
+    case = open_case(engine, ADVISER, reference)
     assert case.outcomes["universal_credit"]["claimed"] is False
     with read_connection(engine) as connection:
         revisions = current_observations(connection, ["benefit-calculator-income"])
@@ -89,10 +89,24 @@ def test_outcomes_never_replace_the_figure_printed_in_the_documents(engine: Engi
 
 def test_a_saved_case_keeps_the_answers_and_entitlements_but_no_identifier(engine: Engine, result: BetterOff) -> None:
     reference = save_case(engine, ADVISER, ANSWERS, result)
-    case = read_case(engine, reference)
-    assert reference.startswith("BO-") and len(reference) == 11
+    case = open_case(engine, ADVISER, reference)
+    assert reference.startswith("BO-") and len(reference) == 3 + 22
     assert case.answers == ANSWERS
     assert case.unclaimed_per_year == pytest.approx(round(result.unclaimed_per_year, 2))
     assert case.entitlements[0]["benefit"] == "universal_credit"
-    with pytest.raises(CaseNotFoundError):
-        read_case(engine, "BO-NOPE")
+    with pytest.raises(NotFound):
+        open_case(engine, ADVISER, "BO-NOPE")
+
+
+def test_finding_4_another_adviser_can_neither_open_nor_add_to_a_case(engine: Engine, result: BetterOff) -> None:
+    reference = save_case(engine, ADVISER, ANSWERS, result)
+    other = User(id=2, email="second-adviser@luton.gov.uk", role=Role.ADVISER, group_code=None)
+    administrator = User(id=3, email="admin@luton.gov.uk", role=Role.ADMIN, group_code=None)
+    for someone in (other, administrator):
+        with pytest.raises(NotFound, match="There is no saved case"):
+            open_case(engine, someone, reference)
+        with pytest.raises(NotFound):
+            record_outcome(
+                engine, someone, reference, AwardOutcome("universal_credit", False, None, None, date(2025, 6, 2))
+            )
+    assert open_case(engine, ADVISER, reference).outcomes == {}

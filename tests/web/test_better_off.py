@@ -34,6 +34,8 @@ def site(database_url: str, engine: Engine) -> Iterator[Site]:
     with write_transaction(engine) as connection:
         add_user(connection, "adviser@luton.gov.uk", PASSWORD, Role.ADVISER)
         add_user(connection, "economy@luton.gov.uk", PASSWORD, Role.EDITOR, "inclusive-economy-board")
+        add_user(connection, "second-adviser@luton.gov.uk", PASSWORD, Role.ADVISER)
+        add_user(connection, "admin@luton.gov.uk", PASSWORD, Role.ADMIN)
     with running_app(database_url) as app, serve(app) as base:
         yield Site(base)
 
@@ -280,4 +282,42 @@ def test_finding_5_adviser_awards_are_bounded_and_nothing_is_recorded(
         )
         assert refused.status_code == 400, refused.text[:300]
         assert field_message in refused.text.replace("&#39;", "'")
+        assert dump(engine) == before
+
+
+@pytest.mark.parametrize("other", ["second-adviser@luton.gov.uk", "admin@luton.gov.uk"])
+def test_finding_4_a_case_belongs_to_the_adviser_who_saved_it(site: Site, engine: Engine, other: str) -> None:
+    with site.client() as first:
+        _sign_in(first, "adviser@luton.gov.uk")
+        answers = answer_everything(first)
+        results = first.post("/better-off/results", data=answers)
+        csrf = re.search(r'name="csrf" value="([^"]+)"', results.text)
+        assert csrf
+        case_url = first.post("/workspace/better-off/cases", data={**answers, "csrf": csrf.group(1)}).headers[
+            "location"
+        ]
+    reference = case_url.rsplit("/", 1)[1]
+    # "BO-" and 128 random bits, URL-safe base64.
+    assert re.fullmatch(r"BO-[A-Za-z0-9_-]{22}", reference)
+    with site.client() as second:
+        _sign_in(second, other)
+        before = dump(engine)
+        page = second.get(case_url)
+        assert page.status_code == 404 and f"There is no saved case {reference}" in page.text
+        assert reference not in second.get("/workspace/better-off").text
+        own_results = second.post("/better-off/results", data=answer_everything(second))
+        token = re.search(r'name="csrf" value="([^"]+)"', own_results.text)
+        assert token
+        added = second.post(
+            case_url + "/outcomes",
+            data={
+                "csrf": token.group(1),
+                "benefit": "universal_credit",
+                "claimed": "yes",
+                "award": "100",
+                "award_period": "week",
+                "decided_on": "2025-07-01",
+            },
+        )
+        assert added.status_code == 404
         assert dump(engine) == before

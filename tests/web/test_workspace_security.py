@@ -6,7 +6,9 @@ for loopback); httpx otherwise would not send Secure cookies over plain HTTP.
 
 from __future__ import annotations
 
+import os
 import re
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -14,10 +16,12 @@ import httpx
 import pytest
 from sqlalchemy import Engine
 
+from tests.store.dump import dump
 from tests.web.conftest import running_app, serve
 from thrive.framework.access import Role
 from thrive.store.database import write_transaction
 from thrive.store.users import add_user
+from thrive.web import uploads
 
 PASSWORD = "correct horse battery staple"
 
@@ -361,3 +365,86 @@ def test_finding_9_review_moves_only_the_commentary_chosen(site: Site) -> None:
         assert other_wording in still
         client.post("/workspace/review", data={"csrf": _csrf(still), "step": "return"})
         assert client.get("/workspace/review").text.count('name="commentary"') == 1
+
+
+@pytest.fixture
+def half_megabyte_uploads(database_url: str, engine: Engine, monkeypatch: pytest.MonkeyPatch) -> Iterator[Site]:
+    """The site with its upload limit set in configuration to half a megabyte."""
+    monkeypatch.setenv("THRIVE_UPLOAD_LIMIT_MB", "0.5")
+    with write_transaction(engine) as connection:
+        add_user(connection, "economy@luton.gov.uk", PASSWORD, Role.EDITOR, "inclusive-economy-board")
+        add_user(connection, "viewer@luton.gov.uk", PASSWORD, Role.VIEWER)
+    with running_app(database_url) as app, serve(app) as base:
+        yield Site(base)
+
+
+def _waiting_uploads() -> set[str]:
+    return {p.name for p in uploads.FOLDER.glob("upload-*")} if uploads.FOLDER.is_dir() else set()
+
+
+def test_finding_2_rights_are_checked_before_the_body_is_read(half_megabyte_uploads: Site, engine: Engine) -> None:
+    big = "measure,area,period,value\n" + "weekly-wages,E06000032,2023,620.4\n" * 60_000  # 2 MB, over the limit
+    with half_megabyte_uploads.client() as client:
+        _session(client, "viewer@luton.gov.uk")
+        token = _csrf(client.get("/workspace").text)
+        before = dump(engine)
+        refused = client.post("/workspace/upload", data={"csrf": token}, files={"file": ("big.csv", big, "text/csv")})
+    # A 403, not a 413: the viewer was refused before the body was read at all.
+    assert refused.status_code == 403 and "cannot enter or submit figures" in refused.text
+    assert dump(engine) == before
+
+
+def test_finding_2_an_upload_over_the_configured_limit_is_stopped_and_leaves_nothing(
+    half_megabyte_uploads: Site, engine: Engine
+) -> None:
+    big = "measure,area,period,value\n" + "weekly-wages,E06000032,2023,620.4\n" * 60_000
+    with half_megabyte_uploads.client() as client:
+        _session(client, "economy@luton.gov.uk")
+        token = _csrf(client.get("/workspace/upload").text)
+        waiting, before = _waiting_uploads(), dump(engine)
+        refused = client.post("/workspace/upload", data={"csrf": token}, files={"file": ("big.csv", big, "text/csv")})
+        assert refused.status_code == 413
+        assert "larger than 0.5 MB, the most Thrive accepts" in refused.text
+    assert dump(engine) == before
+    assert _waiting_uploads() == waiting
+
+
+@pytest.mark.parametrize(
+    ("name", "status", "shown"),
+    [
+        (".", 400, "Choose a CSV or XLSX file"),
+        ("..", 400, "Choose a CSV or XLSX file"),
+        ("../../etc/passwd", 400, "Choose a CSV or XLSX file"),
+        ("x" * 300 + ".csv", 200, "x" * 96 + ".csv"),
+    ],
+)
+def test_finding_2_upload_names_are_made_safe_or_refused(site: Site, name: str, status: int, shown: str) -> None:
+    csv = "measure,area,period,value\nweekly-wages,E06000032,2023,620.4\n"
+    with site.client() as client:
+        _session(client, "economy@luton.gov.uk")
+        token = _csrf(client.get("/workspace/upload").text)
+        answer = client.post("/workspace/upload", data={"csrf": token}, files={"file": (name, csv, "text/csv")})
+    assert answer.status_code == status, answer.text[:300]
+    assert shown in answer.text
+
+
+def test_finding_2_a_file_with_problems_or_never_confirmed_is_deleted(site: Site) -> None:
+    wrong = "measure,area,period,value\nweekly-wages,E06000032,2023,lots\n"
+    right = "measure,area,period,value\nweekly-wages,E06000032,2023,620.4\n"
+    with site.client() as client:
+        _session(client, "economy@luton.gov.uk")
+        token = _csrf(client.get("/workspace/upload").text)
+        waiting = _waiting_uploads()
+        refused = client.post("/workspace/upload", data={"csrf": token}, files={"file": ("w.csv", wrong, "text/csv")})
+        assert refused.status_code == 400 and "row 2" in refused.text
+        assert _waiting_uploads() == waiting
+        shown = client.post("/workspace/upload", data={"csrf": token}, files={"file": ("r.csv", right, "text/csv")})
+        assert shown.status_code == 200
+        kept = _waiting_uploads() - waiting
+        assert len(kept) == 1
+    # A preview nobody confirms is swept once it is older than an hour.
+    folder = uploads.FOLDER / kept.pop()
+    hour_ago = time.time() - uploads.KEPT - 1
+    os.utime(folder, (hour_ago, hour_ago))
+    assert uploads.sweep() >= 1
+    assert not folder.exists()

@@ -11,8 +11,10 @@ import gzip
 import io
 import json
 import re
+import zipfile
 import zlib
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 from openpyxl import load_workbook
@@ -27,6 +29,14 @@ FIRST_DATA_ROW = 2
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 """The most a gzipped file may unpack to (200 MB): far above any table Thrive reads, and a
 refusal, not an exhausted memory, for a file built to expand without end."""
+
+MAX_WORKBOOK_BYTES = 100 * 1024 * 1024
+"""The most an XLSX workbook's parts may unpack to (100 MB), checked before openpyxl opens it: a
+workbook is a zip file, and a small one can be built to unpack to gigabytes."""
+
+MAX_WORKBOOK_CELLS = 2_000_000
+"""The most cells Thrive reads from a workbook's first sheet, counted as they are read: a sheet can
+declare a million rows of empty cells in a few bytes."""
 
 _PANDAS_BAD_LINE = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
 
@@ -159,7 +169,41 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
+def _check_unpacked_size(path: Path) -> None:
+    """Refuse a workbook whose parts would unpack past MAX_WORKBOOK_BYTES. The sizes a zip declares
+    bound what Python's zipfile will unpack, so the declared total is a true ceiling."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(member.file_size for member in archive.infolist())
+    except (zipfile.BadZipFile, OSError):
+        return  # openpyxl names the fault next
+    if unpacked > MAX_WORKBOOK_BYTES:
+        limit = MAX_WORKBOOK_BYTES // (1024 * 1024)
+        message = (
+            f"the workbook unpacks to {unpacked / 1024**2:,.0f} MB, more than the {limit} MB Thrive reads. "
+            "Save the figures as CSV, or split them into smaller workbooks."
+        )
+        raise ProblemsError([Problem(path.name, None, None, message)])
+
+
+def _sheet_rows(sheet: Any, name: str) -> list[list[str]]:
+    """The sheet's rows as text, stopping with a problem past MAX_WORKBOOK_CELLS."""
+    rows: list[list[str]] = []
+    cells = 0
+    for row in sheet.iter_rows(values_only=True):
+        cells += len(row)
+        if cells > MAX_WORKBOOK_CELLS:
+            message = (
+                f"the first sheet has more than {MAX_WORKBOOK_CELLS:,} cells (counting empty ones up to its last "
+                "used column), more than Thrive reads. Delete unused rows and columns, or save the figures as CSV."
+            )
+            raise ProblemsError([Problem(name, len(rows) + 1, None, message)])
+        rows.append([_cell_text(v) for v in row])
+    return rows
+
+
 def _read_xlsx(path: Path) -> pd.DataFrame:
+    _check_unpacked_size(path)
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, OSError, KeyError, ValueError) as error:
@@ -171,8 +215,7 @@ def _read_xlsx(path: Path) -> pd.DataFrame:
             [Problem(path.name, None, None, f"the file is not a readable XLSX workbook ({type(error).__name__}).")]
         ) from None
     try:
-        sheet = workbook.worksheets[0]
-        rows = [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+        rows = _sheet_rows(workbook.worksheets[0], path.name)
     finally:
         workbook.close()
     rows = _without_trailing_blank_rows(rows)

@@ -7,6 +7,7 @@ reports reach them through `SITE_TEMPLATES` and `SITE_CSS` here, never through w
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, PrefixLoader, select_autoescape
@@ -30,6 +31,14 @@ TREND_TAGS = {
 }
 
 
+def long_date(day: date | str) -> str:
+    """22 November 2026: the GOV.UK style for dates. A string is read as ISO 8601 (as JSON keeps
+    a run's time), so a template never slices one into "2026-11-22"."""
+    if isinstance(day, str):
+        day = datetime.fromisoformat(day)
+    return f"{day.day} {day:%B %Y}"
+
+
 def make_environment(*first: Path) -> Environment:
     """The site's Jinja2 set-up; reports put their own template folders `first`, ahead of the site's."""
     loader = ChoiceLoader(
@@ -41,6 +50,7 @@ def make_environment(*first: Path) -> Environment:
     )
     env = Environment(loader=loader, autoescape=select_autoescape(["html"]), trim_blocks=True, lstrip_blocks=True)
     env.filters["figure"] = format_value
+    env.filters["long_date"] = long_date
     env.filters["status_text"] = lambda status: STATUS_TAGS.get(status, (status, ""))[0]
     env.filters["status_class"] = lambda status: STATUS_TAGS.get(status, ("", "govuk-tag--grey"))[1]
     env.filters["trend_class"] = lambda trend: TREND_TAGS.get(trend, "govuk-tag--grey")

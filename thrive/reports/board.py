@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from sqlalchemy import Engine
 
 from thrive.framework import PartnershipGroup
+from thrive.presentation.templating import long_date
 from thrive.reports.commentary import newest_period
-from thrive.reports.document import Report, RunLine, long_date
+from thrive.reports.document import Report, RunLine
 from thrive.reports.errors import ReportError
 from thrive.reports.facts import MeasureFacts, gather
 from thrive.reports.outcomes import MeasureItem, about_table, measure_item, outcome_table

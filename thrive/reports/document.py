@@ -6,14 +6,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from thrive.presentation.templating import long_date
 from thrive.reports.tables import DataTable
 from thrive.store.assessments import AssessmentRun
 from thrive.store.observations import PUBLISHED
-
-
-def long_date(day: datetime) -> str:
-    """22 November 2026: the GOV.UK style for dates."""
-    return f"{day.day} {day:%B %Y}"
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from pathlib import Path
 from jinja2 import Environment
 
 from thrive.presentation.templating import SITE_CSS, make_environment
-from thrive.reports.document import Report, long_date
+from thrive.reports.document import Report
 
 REPORT_TEMPLATES = Path(__file__).with_name("templates")
 SCREEN = "screen"
@@ -28,7 +28,6 @@ class MissingStylesheetError(FileNotFoundError):
 @cache
 def environment() -> Environment:
     env = make_environment(REPORT_TEMPLATES)
-    env.filters["long_date"] = long_date
     env.filters["brief"] = brief
     return env
 

@@ -15,7 +15,8 @@ from sqlalchemy import Engine
 
 from thrive.assess.model import status_words
 from thrive.framework.period import PeriodError, PeriodKind, parse_period
-from thrive.reports.document import Report, RunLine, long_date
+from thrive.presentation.templating import long_date
+from thrive.reports.document import Report, RunLine
 from thrive.reports.errors import ReportError
 from thrive.reports.facts import MeasureFacts, SeriesFacts, gather
 from thrive.reports.outcomes import about_table

@@ -18,9 +18,10 @@ import yaml
 from sqlalchemy import Engine
 
 from thrive.datasets import dataset_path
+from thrive.presentation.templating import long_date
 from thrive.reports.bands import BandTable, newest_band_table
 from thrive.reports.commentary import newest_period
-from thrive.reports.document import Report, RunLine, long_date
+from thrive.reports.document import Report, RunLine
 from thrive.reports.errors import ReportError
 from thrive.reports.facts import TARGET_YEAR, MeasureFacts, gather
 from thrive.reports.index_section import ANCHOR as INDEX_ANCHOR

@@ -26,13 +26,14 @@ from thrive.services.errors import NotFound, Problems
 from thrive.services.rights import Right, require
 from thrive.store.better_off_cases import (
     CaseNotFoundError,
+    SavedCase,
     case_by_reference,
     income_generated,
     insert_case,
     insert_outcome,
 )
 from thrive.store.changes import ChangeKind, ChangeSet, record_change_set
-from thrive.store.database import write_transaction
+from thrive.store.database import read_connection, write_transaction
 from thrive.store.observations import (
     ObservationPlan,
     apply_observation_plan,
@@ -57,16 +58,40 @@ class Recorded:
     plan: ObservationPlan
 
 
+REFERENCE_BYTES = 16
+"""128 random bits: a reference is never guessed, so knowing one is not what protects a case
+(ownership does), and one leaked into a log or a screenshot opens nothing for anyone else."""
+
+
 def save_case(engine: Engine, adviser: User, answers: dict[str, str], result: BetterOff) -> str:
     """Save a case by the adviser's choice; returns its random reference (no personal identifier)."""
     require(adviser, Right.ADVISE)
-    reference = "BO-" + secrets.token_hex(4).upper()
+    reference = "BO-" + secrets.token_urlsafe(REFERENCE_BYTES)
     with write_transaction(engine) as connection:
         change_set_id = record_change_set(
             connection, ChangeSet(adviser.email, f"Better Off case {reference} saved", ChangeKind.BETTER_OFF)
         )
         insert_case(connection, change_set_id, reference, adviser.email, answers, result)
     return reference
+
+
+def open_case(engine: Engine, adviser: User, reference: str) -> SavedCase:
+    """The case, for the adviser who saved it and no one else."""
+    require(adviser, Right.ADVISE)
+    with read_connection(engine) as connection:
+        return _owned_case(connection, adviser, reference)
+
+
+def _owned_case(connection: Connection, adviser: User, reference: str) -> SavedCase:
+    """A case belongs to the adviser who saved it. Anyone else is told, in the same words as for a
+    reference that does not exist, that there is no such case: a 403 would confirm it exists."""
+    try:
+        case = case_by_reference(connection, reference)
+    except CaseNotFoundError as missing:
+        raise NotFound(str(missing)) from None
+    if case.adviser != adviser.email:
+        raise NotFound(f"There is no saved case {reference}.")
+    return case
 
 
 OUTCOME_FORM = "the outcome"
@@ -79,10 +104,7 @@ def record_outcome(engine: Engine, adviser: User, reference: str, outcome: Award
     require(adviser, Right.ADVISE)
     year = outcome.decided_on.year
     with write_transaction(engine) as connection:
-        try:
-            case = case_by_reference(connection, reference)
-        except CaseNotFoundError as missing:
-            raise NotFound(str(missing)) from None
+        case = _owned_case(connection, adviser, reference)
         wrong = award_limits().problems(outcome, today=date.today())
         if wrong:
             raise Problems(

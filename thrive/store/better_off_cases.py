@@ -90,17 +90,16 @@ def insert_outcome(connection: Connection, case: SavedCase, outcome: AwardOutcom
     )
 
 
-def list_cases(engine: Engine, adviser: str | None = None) -> list[SavedCase]:
+def list_cases(engine: Engine, adviser: str) -> list[SavedCase]:
+    """The cases `adviser` saved, newest first: a case belongs to the adviser who saved it, so no
+    one, an administrator included, lists another's."""
     with read_connection(engine) as connection:
-        query = select(better_off_case.c.reference).order_by(better_off_case.c.id.desc())
-        if adviser is not None:
-            query = query.where(better_off_case.c.adviser == adviser)
+        query = (
+            select(better_off_case.c.reference)
+            .where(better_off_case.c.adviser == adviser)
+            .order_by(better_off_case.c.id.desc())
+        )
         return [case_by_reference(connection, reference) for reference in connection.execute(query).scalars()]
-
-
-def read_case(engine: Engine, reference: str) -> SavedCase:
-    with read_connection(engine) as connection:
-        return case_by_reference(connection, reference)
 
 
 def case_by_reference(connection: Connection, reference: str) -> SavedCase:

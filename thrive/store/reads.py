@@ -8,7 +8,7 @@ store module that owns its table; add a read here when a page needs it, never a 
 from __future__ import annotations
 
 from thrive.store.assessments import load_run, published_state
-from thrive.store.better_off_cases import CaseNotFoundError, income_generated, list_cases, read_case
+from thrive.store.better_off_cases import income_generated, list_cases
 from thrive.store.changes import ChangeKind
 from thrive.store.commentary import published_commentary, working_commentary
 from thrive.store.database import make_engine, read_connection
@@ -25,7 +25,6 @@ from thrive.store.workflow import pending
 __all__ = [
     "PUBLISHED",
     "WORKING",
-    "CaseNotFoundError",
     "ChangeKind",
     "Coverage",
     "PovertyRun",
@@ -45,7 +44,6 @@ __all__ = [
     "poverty_runs",
     "published_commentary",
     "published_state",
-    "read_case",
     "read_connection",
     "read_indicators",
     "read_roadmap",

@@ -412,7 +412,7 @@ better_off_case = Table(
     "better_off_case",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("reference", String(20), nullable=False, unique=True),
+    Column("reference", String(40), nullable=False, unique=True),
     Column("change_set_id", ForeignKey("change_set.id"), nullable=False),
     Column("adviser", String(320), nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),

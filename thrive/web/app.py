@@ -25,10 +25,12 @@ from thrive.web import (
     workspace_admin,
     workspace_auth,
 )
+from thrive.web.body_limit import BodyLimit
 from thrive.web.headers import SecurityHeaders
 from thrive.web.page_templates import templates
 from thrive.web.security import CsrfError, SignInRequiredError
 from thrive.web.site import Site
+from thrive.web.uploads import TableReader
 
 STATIC = Path(__file__).parent / "static"
 
@@ -44,6 +46,7 @@ def create_app(database_url: str | None = None) -> FastAPI:
     engine = make_engine(database_url)
     app.state.engine = engine
     app.state.site = Site(engine)
+    app.state.tables = TableReader()
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(public.router)
     app.include_router(indicator_pages.router)
@@ -85,6 +88,7 @@ def create_app(database_url: str | None = None) -> FastAPI:
 
     api.install(app)  # after the page handlers: /api errors get the JSON shape, pages keep theirs
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(BodyLimit)
     return app
 
 

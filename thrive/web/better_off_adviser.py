@@ -16,10 +16,10 @@ from thrive.benefits.awards import AwardOutcome, AwardPeriod
 from thrive.benefits.household import Benefit
 from thrive.benefits.reasons import money
 from thrive.framework.access import User
-from thrive.services.better_off_cases import record_outcome, save_case
-from thrive.services.errors import NotFound, Problems
+from thrive.services.better_off_cases import open_case, record_outcome, save_case
+from thrive.services.errors import Problems
 from thrive.services.rights import Right, require
-from thrive.store.reads import CaseNotFoundError, income_generated, list_cases, read_case, read_connection
+from thrive.store.reads import income_generated, list_cases, read_connection
 from thrive.web.better_off import calculated, posted_answers
 from thrive.web.page_templates import templates
 from thrive.web.security import check_csrf, require_user
@@ -51,7 +51,7 @@ def cases(request: Request) -> Response:
     year = date.today().year
     with read_connection(request.app.state.engine) as connection:
         total, count = income_generated(connection, year)
-    mine = list_cases(request.app.state.engine, None if user.role.value == "admin" else user.email)
+    mine = list_cases(request.app.state.engine, user.email)
     return _page(
         request, "cases.html", user, csrf, title="Better Off cases", cases=mine, year=year, total=total, count=count
     )
@@ -72,10 +72,7 @@ async def save(request: Request) -> Response:
 def _case_page(
     request: Request, user: User, csrf: str, reference: str, errors: dict[str, str] | None = None, values: Any = None
 ) -> Response:
-    try:
-        case = read_case(request.app.state.engine, reference)
-    except CaseNotFoundError as error:
-        raise NotFound(str(error)) from None
+    case = open_case(request.app.state.engine, user, reference)
     names = {e["benefit"]: e["name"] for e in case.entitlements}
     return _page(
         request,

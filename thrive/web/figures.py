@@ -31,6 +31,7 @@ from thrive.presentation.charts import (
     line_chart,
     ranked_bar_chart,
 )
+from thrive.presentation.templating import long_date
 
 FLAG_WORDS = {
     "suppressed": "not published (suppressed by the publisher)",
@@ -95,15 +96,11 @@ def flags_text(row: Mapping[str, Any]) -> str:
     return "; ".join(words for flag, words in FLAG_WORDS.items() if bool(row.get(flag)))
 
 
-def readable_date(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"
-
-
 def period_label_text(label: str) -> str:
     """A period label for reading: a date (an annual survey's reference day) is written out, and a
     spreadsheet's date or month ("8/1/2024", "Sep-24") reads as GOV.UK writes it ("August 2024")."""
     if ISO_DATE.match(label):
-        return readable_date(date.fromisoformat(label))
+        return long_date(date.fromisoformat(label))
     try:
         period = parse_period(label)
     except PeriodError:

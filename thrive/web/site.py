@@ -13,7 +13,9 @@ per indicator per published version, never per request.
 
 from __future__ import annotations
 
+import hashlib
 import re
+import secrets
 import threading
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -69,10 +71,12 @@ class PublicSnapshot:
     coverage: dict[str, Coverage] | None = None
     """What each indicator holds (areas, figures, periods), once the catalogue is first asked for."""
 
-    @property
+    @cached_property
     def etag(self) -> str:
+        """An opaque tag for the published version: it changes exactly when the version does, and
+        says nothing of the internal change-set numbers (how much unpublished work went on between)."""
         figures, run = self.version
-        return f'"v{figures}-r{run or 0}"'
+        return '"' + hashlib.sha256(f"{ETAG_SALT}:{figures}:{run or 0}".encode()).hexdigest()[:20] + '"'
 
     @cached_property
     def area_names(self) -> dict[str, str]:
@@ -83,6 +87,10 @@ class PublicSnapshot:
         found = DOCUMENT_REF.match(ref) if isinstance(ref, str) else None
         return self.documents.get(found.group(1)) if found else None
 
+
+ETAG_SALT = secrets.token_hex(16)
+"""Per process, so that a tag cannot be computed from a guessed version number. A restart makes
+every tag new, which costs each client one full answer: a fair price for saying nothing."""
 
 DOCUMENT_REF = re.compile(r"^(\d{3}):\d+")
 

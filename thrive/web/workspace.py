@@ -8,18 +8,20 @@ validation and messages, and writes through the revision path.
 from __future__ import annotations
 
 import shutil
-import tempfile
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Annotated, Any, NamedTuple
 
 import pandas as pd
-from fastapi import APIRouter, File, Form, Request, UploadFile
+from fastapi import APIRouter, Form, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.datastructures import UploadFile as StarletteUploadFile
 
 from thrive.assess import assess_roadmap
 from thrive.assess.benchmark import EAST_OF_ENGLAND
 from thrive.data.problems import ProblemsError
-from thrive.data.reading import read_table
 from thrive.data.rules import load_rules
 from thrive.framework import Measure, RoadMap
 from thrive.framework.access import User, can_read_drafts
@@ -41,11 +43,19 @@ from thrive.store.reads import (
     read_roadmap,
     working_commentary,
 )
+from thrive.web import uploads
 from thrive.web.page_templates import templates
 from thrive.web.security import check_csrf, require_user
 
-router = APIRouter(prefix="/workspace")
-UPLOADS = Path(tempfile.gettempdir()) / "thrive-uploads"
+
+@asynccontextmanager
+async def _stop_the_reader(app: Any) -> AsyncIterator[None]:
+    """The upload worker process ends with the server."""
+    yield
+    app.state.tables.close()
+
+
+router = APIRouter(prefix="/workspace", lifespan=_stop_the_reader)
 FIELD_IDS = {"series": "series", "area": "area", "period": "period", "value": "value", "note": "note"}
 
 
@@ -387,53 +397,53 @@ def upload_form(request: Request) -> Response:
 
 
 @router.post("/upload")
-async def upload(
-    request: Request, csrf: Annotated[str, Form()] = "", file: Annotated[UploadFile | None, File()] = None
-) -> Response:
+async def upload(request: Request) -> Response:
+    """Who is uploading, and whether they may enter figures at all, is settled from the session
+    before a byte of the body is read; the body itself is capped as it streams (thrive.web.body_limit)."""
     user, expected = require_user(request)
-    check_csrf(expected, csrf)
-    if file is None or not file.filename:
-        errors = [{"text": "Choose a CSV or XLSX file to upload", "href": "#file"}]
-        return _page(
-            request,
-            "upload.html",
-            user,
-            expected,
-            400,
-            title="Upload figures",
-            errors=errors,
-            plan=None,
-            error_title=True,
-        )
-    folder = Path(tempfile.mkdtemp(prefix="upload-", dir=_uploads()))
-    path = folder / Path(file.filename).name
-    path.write_bytes(await file.read())
-    return _preview_or_problems(request, user, expected, path)
+    require(user, Right.ENTER)
+    form = await request.form(max_files=1, max_fields=4)
+    try:
+        check_csrf(expected, str(form.get("csrf", "")))
+        file = form.get("file")
+        if not isinstance(file, StarletteUploadFile) or not file.filename:
+            return _upload_problems(request, user, expected, ["Choose a CSV or XLSX file to upload"])
+        try:
+            name = uploads.safe_name(file.filename)
+        except uploads.UploadNameError as wrong:
+            return _upload_problems(request, user, expected, [str(wrong)])
+        with uploads.waiting_file(name) as path:
+            with path.open("wb") as kept:
+                await run_in_threadpool(shutil.copyfileobj, file.file, kept)
+            return await run_in_threadpool(_preview_or_problems, request, user, expected, path)
+    finally:
+        await form.close()
 
 
-def _uploads() -> Path:
-    UPLOADS.mkdir(mode=0o700, exist_ok=True)
-    return UPLOADS
+def _upload_problems(request: Request, user: User, csrf: str, problems: list[str]) -> Response:
+    return _page(
+        request,
+        "upload.html",
+        user,
+        csrf,
+        400,
+        title="Upload figures",
+        plan=None,
+        error_title=True,
+        errors=[{"text": text, "href": "#file"} for text in problems],
+    )
 
 
 def _preview_or_problems(request: Request, user: User, csrf: str, path: Path) -> Response:
+    """Read the file in the worker and plan its changes; the file waits for confirmation only if
+    the preview is shown."""
     try:
-        plan = preview(request.app.state.engine, user, read_table(path), path.name)
+        plan = preview(request.app.state.engine, user, request.app.state.tables.read(path), path.name)
     except (Problems, ProblemsError) as error:
-        shutil.rmtree(path.parent, ignore_errors=True)
-        return _page(
-            request,
-            "upload.html",
-            user,
-            csrf,
-            400,
-            title="Upload figures",
-            plan=None,
-            error_title=True,
-            errors=[{"text": str(p), "href": "#file"} for p in error.problems],
-        )
+        uploads.discard(path)
+        return _upload_problems(request, user, csrf, [str(p) for p in error.problems])
     except NotAllowed:
-        shutil.rmtree(path.parent, ignore_errors=True)
+        uploads.discard(path)
         raise
     return _page(
         request,
@@ -444,7 +454,7 @@ def _preview_or_problems(request: Request, user: User, csrf: str, path: Path) ->
         errors=[],
         error_title=False,
         plan=plan,
-        upload=f"{path.parent.name}/{path.name}",
+        upload=uploads.token_for(path),
         added=plan.new.head(200).to_dict(orient="records"),
         changed=plan.changed.head(200).to_dict(orient="records"),
     )
@@ -459,15 +469,14 @@ def confirm_upload(
 ) -> Response:
     user, expected = require_user(request)
     check_csrf(expected, csrf)
-    path = (_uploads() / upload).resolve()
-    if not path.is_file() or _uploads().resolve() not in path.parents:
+    path = uploads.waiting(upload)
+    if path is None:
         raise NotFound("That upload has expired. Upload the file again.")
     try:
-        save_drafts(
-            request.app.state.engine, user, read_table(path), path.name, reason.strip() or f"Uploaded {path.name}"
-        )
-    except Problems:
+        frame = request.app.state.tables.read(path)
+        save_drafts(request.app.state.engine, user, frame, path.name, reason.strip() or f"Uploaded {path.name}")
+    except (Problems, ProblemsError):
         raise Stale("The file changed its checks since the preview. Upload it again.") from None
     finally:
-        shutil.rmtree(path.parent, ignore_errors=True)
+        uploads.discard(path)
     return RedirectResponse("/workspace?saved=upload", status_code=303)
