@@ -73,7 +73,7 @@ def test_a_file_named_gz_that_is_not_gzip_is_refused_naming_the_file(tmp_path: P
 def _workbook_with_sheet(path: Path, sheet_xml: bytes) -> Path:
     """A real workbook (made by openpyxl) with its first sheet's XML replaced."""
     book = openpyxl.Workbook()
-    book.active["A1"] = "measure"
+    book.worksheets[0]["A1"] = "measure"
     made = path.with_suffix(".made.xlsx")
     book.save(made)
     with zipfile.ZipFile(made) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
