@@ -19,7 +19,7 @@ import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
@@ -41,9 +41,14 @@ def thrive(*args: str) -> list[str]:
 
 
 @contextmanager
-def server(database_url: str, port: int) -> Iterator[str]:
+def server(
+    database_url: str, port: int, *, initialise: bool = True, warm: Iterable[str] = PATHS.values()
+) -> Iterator[str]:
+    """`thrive serve --workers 2` on the database (after `thrive init`, unless it is ready), each of
+    `warm` asked for 40 times first so both workers hold their snapshot and pages."""
     env = {**os.environ, "THRIVE_DATABASE_URL": database_url}
-    subprocess.run(thrive("init"), env=env, check=True, capture_output=True)
+    if initialise:
+        subprocess.run(thrive("init"), env=env, check=True, capture_output=True)
     process = subprocess.Popen(
         thrive("serve", "--port", str(port), "--workers", "2"),
         env=env,
@@ -60,7 +65,7 @@ def server(database_url: str, port: int) -> Iterator[str]:
             except httpx.TransportError:
                 time.sleep(0.2)
         with ThreadPoolExecutor(8) as pool:  # every worker builds its snapshot and caches each page
-            for path in PATHS.values():
+            for path in warm:
                 list(pool.map(lambda url: httpx.get(url, timeout=120), [base + path] * 40))
         yield base
     finally:

@@ -7,6 +7,7 @@ Runs on SQLite and PostgreSQL, against the app under a real uvicorn server.
 from __future__ import annotations
 
 import hashlib
+import re
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -150,11 +151,15 @@ def test_pages_with_no_run_yet_show_no_judgements_and_write_nothing(database_url
     assert after == before
 
 
-def test_drafts_and_better_off_cases_leave_the_published_version_and_etags_alone(
+def test_finding_3_drafts_and_better_off_cases_leave_the_published_version_and_etags_alone(
     database_url: str, engine: Engine
 ) -> None:
     with running_app(database_url) as app, serve(app) as base, httpx.Client(base_url=base, timeout=120) as client:
         first = {path: client.get(path).headers["etag"] for path in ("/", "/api/measures", "/measures/weekly-wages")}
+        # The tags are opaque: no change-set or run number shows, on the page or in the tag.
+        home = client.get("/").text
+        assert "data version" not in home and "assessment run" not in home
+        assert all(re.fullmatch(r'"[0-9a-f]{20}(-[0-9a-f]{16})?"', tag) for tag in first.values()), first
         frame = pd.DataFrame([{"measure": "weekly-wages", "area": "E06000032", "period": "2024", "value": "650.5"}])
         entry = save_drafts(engine, ADMIN, frame, "the test", "A draft")
         review(engine, ADMIN, Step.SUBMIT, entry.revision_ids, reason="For review")

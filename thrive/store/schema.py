@@ -199,6 +199,7 @@ change_set = Table(
     Column("reason", Text, nullable=False),
     Column("source", Text),
     Column("kind", String(20), nullable=False),
+    Index("ix_change_set_kind", "kind", "id"),
 )
 
 observation_revision = Table(
@@ -275,6 +276,7 @@ assessment_run = Table(
     Column("rules", JSON, nullable=False),
     Column("inputs", JSON, nullable=False),
     Column("results", JSON, nullable=False),
+    Index("ix_assessment_run_view", "view", "id"),
 )
 
 commentary_revision = Table(

@@ -30,7 +30,7 @@ from thrive.web.headers import SecurityHeaders
 from thrive.web.page_templates import templates
 from thrive.web.security import CsrfError, SignInRequiredError
 from thrive.web.site import Site
-from thrive.web.uploads import TableReader
+from thrive.web.uploads import TABLES
 
 STATIC = Path(__file__).parent / "static"
 
@@ -46,7 +46,7 @@ def create_app(database_url: str | None = None) -> FastAPI:
     engine = make_engine(database_url)
     app.state.engine = engine
     app.state.site = Site(engine)
-    app.state.tables = TableReader()
+    app.state.tables = TABLES
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(public.router)
     app.include_router(indicator_pages.router)

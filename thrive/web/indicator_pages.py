@@ -15,7 +15,7 @@ from fastapi.responses import HTMLResponse, Response
 from thrive.framework import Indicator
 from thrive.web.indicator_views import catalogue, download_csv, download_frame, download_json, indicator_view, matches
 from thrive.web.page_templates import templates
-from thrive.web.public import REVALIDATE, PageNotFoundError, cached_page, site
+from thrive.web.public import REVALIDATE, PageNotFoundError, cached_download, cached_page, site
 from thrive.web.site import PublicSnapshot
 
 router = APIRouter()
@@ -74,19 +74,14 @@ def indicator_page(request: Request, indicator_id: str) -> Response:
 
 @router.get("/indicators/{indicator_id}/download.{suffix}")
 def indicator_download(request: Request, indicator_id: str, suffix: str) -> Response:
-    """Every figure the indicator holds, for every area: built from the snapshot's figures on each request."""
+    """Every figure the indicator holds, for every area: made once per published version."""
     snapshot = site(request).public()
     found = _indicator(snapshot, indicator_id)
     if suffix not in DOWNLOADS:
         raise PageNotFoundError("There is no such download: indicators download as CSV or JSON.")
-    etag = snapshot.etag
-    if request.headers.get("if-none-match") == etag:
-        return Response(status_code=304, headers={"ETag": etag})
-    rows = download_frame(snapshot, found, site(request).indicator_figures(snapshot, found.id))
-    body = download_csv(rows) if suffix == "csv" else download_json(found, rows)
-    headers = {
-        "Content-Disposition": f'attachment; filename="{found.id}.{suffix}"',
-        "ETag": etag,
-        "Cache-Control": REVALIDATE,
-    }
-    return Response(body, media_type=DOWNLOADS[suffix], headers=headers)
+
+    def build() -> bytes:
+        rows = download_frame(snapshot, found, site(request).indicator_figures(snapshot, found.id))
+        return download_csv(rows) if suffix == "csv" else download_json(found, rows)
+
+    return cached_download(request, snapshot, f"{found.id}.{suffix}", DOWNLOADS[suffix], build)

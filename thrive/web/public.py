@@ -179,14 +179,32 @@ def measure_page(request: Request, measure_id: str) -> Response:
     return cached_page(request, f"measure:{measure_id}", build, "measure.html")
 
 
-def _download(snapshot: PublicSnapshot, series_ids: list[str], fmt: ExportFormat, name: str) -> Response:
-    chosen = snapshot.observations[snapshot.observations["series_id"].isin(series_ids)]
-    measures = {s.id: m.id for m in snapshot.roadmap.measures for s in m.series}
-    body = export_bytes(template_rows(chosen, measures), fmt)
-    disposition = f'attachment; filename="{name}.{fmt.value}"'
-    return Response(
-        body, media_type=MEDIA_TYPES[fmt], headers={"Content-Disposition": disposition, "ETag": snapshot.etag}
-    )
+def cached_download(
+    request: Request, snapshot: PublicSnapshot, filename: str, media_type: str, build: Callable[[], bytes]
+) -> Response:
+    """A download, made once per published version and kept with the snapshot's pages; a client
+    holding the current one gets a 304. Anonymous requests for a large file cost a copy, not an export."""
+    etag = snapshot.etag
+    if request.headers.get("if-none-match") == etag:
+        return Response(status_code=304, headers={"ETag": etag})
+    key = f"download:{filename}"
+    body = snapshot.pages.get(key)
+    if body is None:
+        body = build()
+        snapshot.pages[key] = body
+    headers = {"Content-Disposition": f'attachment; filename="{filename}"', "ETag": etag, "Cache-Control": REVALIDATE}
+    return Response(body, media_type=media_type, headers=headers)
+
+
+def _download(
+    request: Request, snapshot: PublicSnapshot, series_ids: list[str], fmt: ExportFormat, name: str
+) -> Response:
+    def build() -> bytes:
+        chosen = snapshot.observations[snapshot.observations["series_id"].isin(series_ids)]
+        measures = {s.id: m.id for m in snapshot.roadmap.measures for s in m.series}
+        return export_bytes(template_rows(chosen, measures), fmt)
+
+    return cached_download(request, snapshot, f"{name}.{fmt.value}", MEDIA_TYPES[fmt], build)
 
 
 @router.get("/measures/{measure_id}/download.{suffix}")
@@ -197,7 +215,7 @@ def measure_download(request: Request, measure_id: str, suffix: str) -> Response
         fmt = ExportFormat(suffix)
     except (KeyError, ValueError):
         raise PageNotFoundError("There is no such download.") from None
-    return _download(snapshot, [s.id for s in measure.series], fmt, measure.id)
+    return _download(request, snapshot, [s.id for s in measure.series], fmt, measure.id)
 
 
 @router.get("/downloads/observations.{suffix}")
@@ -207,7 +225,7 @@ def all_downloads(request: Request, suffix: str) -> Response:
         fmt = ExportFormat(suffix)
     except ValueError:
         raise PageNotFoundError("There is no such download.") from None
-    return _download(snapshot, [s.id for s in snapshot.roadmap.all_series()], fmt, "luton2040-observations")
+    return _download(request, snapshot, [s.id for s in snapshot.roadmap.all_series()], fmt, "luton2040-observations")
 
 
 @router.get("/areas/{code}", response_class=HTMLResponse)

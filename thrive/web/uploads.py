@@ -104,7 +104,9 @@ def sweep(now: float | None = None) -> int:
 
 
 class TableReader:
-    """One worker process that reads uploaded tables; a worker that overruns is stopped and replaced."""
+    """One worker process that reads uploaded tables; a worker that overruns is stopped and replaced.
+
+    One per server process (TABLES), however many applications it serves, started at the first upload."""
 
     def __init__(self) -> None:
         self._pool: ProcessPoolExecutor | None = None
@@ -148,3 +150,6 @@ class TableReader:
 def _capped() -> None:
     """In the worker: cap its address space, so a file built to exhaust memory fails there."""
     resource.setrlimit(resource.RLIMIT_AS, (WORKER_MEMORY, WORKER_MEMORY))
+
+
+TABLES = TableReader()

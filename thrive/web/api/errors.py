@@ -8,6 +8,8 @@ says only that something went wrong: the traceback goes to the server log, never
 from __future__ import annotations
 
 import inspect
+import logging
+import secrets
 from collections.abc import Callable, Mapping, Sequence
 from typing import Annotated, Any
 
@@ -24,6 +26,7 @@ from thrive.data.reading import FIRST_DATA_ROW
 from thrive.services.errors import NotAllowed, NotFound, Problems, ServiceError, Stale
 
 API_PREFIX = "/api"
+LOG = logging.getLogger("thrive.web")
 
 CODES = {
     400: "bad_request",
@@ -235,15 +238,18 @@ def install_error_handlers(app: FastAPI) -> None:
         )
 
     async def server_error(request: Request, error: Exception) -> Response:
-        """The server logs the traceback (Starlette re-raises after answering); the caller gets a plain message.
+        """A bug: logged with a request id (and the method and path, never the query or the body,
+        which may hold a household's answers), and the caller is given the id to quote.
 
         The server then drops the connection, so the answer says so: a client must not reuse it.
         """
+        request_id = secrets.token_hex(6)
+        LOG.error("request %s failed: %s %s", request_id, request.method, request.url.path, exc_info=error)
+        message = f"Something went wrong inside Thrive. It has been logged as {request_id}; please try again later."
+        headers = {**CLOSE, "X-Request-Id": request_id}
         if not is_api(request):
-            return PlainTextResponse("Internal Server Error", status_code=500, headers=CLOSE)
-        return error_response(
-            500, "Something went wrong inside Thrive. It has been logged; please try again later.", headers=CLOSE
-        )
+            return PlainTextResponse(message, status_code=500, headers=headers)
+        return error_response(500, message, headers=headers)
 
     app.add_exception_handler(ApiError, api_error)
     app.add_exception_handler(ServiceError, refused)
