@@ -5,6 +5,9 @@ Road Map and official data), then one import of SYNTHETIC figures (random values
 in their source) on every Road Map series for every area the store holds, over as many years as it
 takes to pass `--rows`. Then `thrive serve --workers 2`, and:
 
+- the public snapshot, in this process: read whole (the baseline: what the first request after a
+  publication cost when every publication meant reading everything) against brought up to date
+  after one figure is published;
 - the first request after a publish: one figure is imported (which publishes it and makes the
   assessment run in the same transaction), and the next requests for the home page and a measure
   page are timed, once for each worker;
@@ -40,6 +43,7 @@ from web_speed import postgres_database, server, thrive, wrk
 
 from thrive.store.database import make_engine, read_connection
 from thrive.store.framework_store import read_roadmap
+from thrive.web.site import Site
 
 PAGES = {
     "static file (ceiling)": "/static/thrive-icon.svg",
@@ -89,13 +93,34 @@ def run_thrive(database_url: str, *args: str) -> float:
     return time.perf_counter() - started
 
 
-def first_requests(base: str, database_url: str, folder: Path) -> dict[str, float]:
-    """Publish one figure, then time the first requests for each page (each worker answers one)."""
+def publish_one(database_url: str, folder: Path, value: float) -> None:
+    """Import (and so publish, with its assessment run) one SYNTHETIC figure."""
     one = folder / "one.csv"
     one.write_text(
-        "measure,area,period,value,source\nweekly-wages,E06000032,1950,0.5,SYNTHETIC one figure to publish\n"
+        f"measure,area,period,value,source\nweekly-wages,E06000032,1950,{value},SYNTHETIC one figure to publish\n"
     )
     run_thrive(database_url, "import", str(one), "--reason", "Scale benchmark: a publication")
+
+
+def snapshot_refresh(database_url: str, folder: Path) -> tuple[float, float]:
+    """Seconds to read the public snapshot whole (what every request after a publication once paid),
+    and to bring it up to date after one figure is published (what it pays now)."""
+    engine = make_engine(database_url)
+    site = Site(engine)
+    started = time.perf_counter()
+    site.public()
+    whole = time.perf_counter() - started
+    publish_one(database_url, folder, 0.25)
+    started = time.perf_counter()
+    site.public()
+    refreshed = time.perf_counter() - started
+    engine.dispose()
+    return whole, refreshed
+
+
+def first_requests(base: str, database_url: str, folder: Path) -> dict[str, float]:
+    """Publish one figure, then time the first requests for each page (each worker answers one)."""
+    publish_one(database_url, folder, 0.5)
     slowest: dict[str, float] = {}
     with httpx.Client(base_url=base, timeout=600) as client:
         for page in ("home page", "measure page"):
@@ -141,6 +166,11 @@ def main() -> None:
             loaded = run_thrive(url, "import", str(template), "--reason", "SYNTHETIC scale benchmark figures")
             print(
                 f"\n{label}: thrive init {init:.0f} s; {made:,} SYNTHETIC published figures imported in {loaded:.0f} s"
+            )
+            whole, refreshed = snapshot_refresh(url, folder)
+            print(
+                f"  public snapshot: read whole {whole * 1000:,.0f} ms; brought up to date after a publication "
+                f"{refreshed * 1000:,.0f} ms ({whole / refreshed:,.0f}x faster)"
             )
             with server(url, 8766, initialise=False, warm=PAGES.values()) as base:
                 size = len(httpx.get(base + PAGES["measure page"], timeout=600).content)

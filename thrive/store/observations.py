@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import Connection, String, cast, func, select
+from sqlalchemy import Connection, Select, String, cast, func, select
 
 from thrive.framework import Observation, ObservationFlag, Period, PeriodKind
 from thrive.framework.observation import BATCH_COLUMNS, FLAGS, KEY, NUMBERS, TEXTS
@@ -50,6 +51,32 @@ def current_observations(
 
     Without `series_ids`, every Road Map series; an indicator's own figures are read by naming it.
     """
+    return _newest_revisions(connection, _newest_per_key(series_ids, view), keep_withdrawn=False)
+
+
+def published_changes_since(connection: Connection, version: int) -> pd.DataFrame:
+    """The Road Map figures whose published state changed after change set `version`: each one's
+    newest published revision since then, or its withdrawal (status WITHDRAWN), so that a reader
+    holding the published figures as of `version` can bring them up to date without reading them all."""
+    latest = _newest_per_key(None, PUBLISHED).where(observation_revision.c.change_set_id > version)
+    return _newest_revisions(connection, latest, keep_withdrawn=True)
+
+
+def brought_up_to_date(current: pd.DataFrame, changes: pd.DataFrame) -> pd.DataFrame:
+    """`current` (from current_observations, PUBLISHED) with `changes` (from published_changes_since)
+    applied: each changed figure replaced, each withdrawn one gone. Only the changed series' rows are
+    compared key by key, so a publication of one figure costs little however many are held."""
+    if changes.empty:
+        return current
+    touched = current["series_id"].isin(changes["series_id"].unique())
+    candidates = current[touched]
+    replaced = pd.MultiIndex.from_frame(candidates[KEY]).isin(pd.MultiIndex.from_frame(changes[KEY]))
+    dropped = candidates.index[replaced]
+    added = changes[changes["status"] != WITHDRAWN].astype(current.dtypes.to_dict())
+    return pd.concat([current.drop(index=dropped), added], ignore_index=True)
+
+
+def _newest_per_key(series_ids: Sequence[str] | None, view: str) -> Select[Any]:
     revision = observation_revision
     latest = select(func.max(revision.c.id)).group_by(*(revision.c[name] for name in KEY))
     if series_ids is not None:
@@ -59,6 +86,11 @@ def current_observations(
         latest = latest.where(revision.c.series_id.in_(road_map))
     if view == PUBLISHED:
         latest = latest.where(revision.c.status.in_([PUBLISHED, WITHDRAWN]))
+    return latest
+
+
+def _newest_revisions(connection: Connection, latest: Select[Any], keep_withdrawn: bool) -> pd.DataFrame:
+    revision = observation_revision
     query = (
         select(
             revision.c.id.label("revision_id"),
@@ -70,8 +102,10 @@ def current_observations(
             change_set.c.created_at.label("changed_at"),
         )
         .join(change_set, change_set.c.id == revision.c.change_set_id)
-        .where(revision.c.id.in_(latest.scalar_subquery()), revision.c.status != WITHDRAWN)
+        .where(revision.c.id.in_(latest.scalar_subquery()))
     )
+    if not keep_withdrawn:
+        query = query.where(revision.c.status != WITHDRAWN)
     columns = [
         "revision_id",
         *KEY,

@@ -17,7 +17,14 @@ from thrive.store.framework_store import read_roadmap
 from thrive.store.history import observation_history, recent_published_changes
 from thrive.store.index_runs import framework_versions, latest_index_run
 from thrive.store.indicators import Coverage, indicator_coverage, read_indicators
-from thrive.store.observations import PUBLISHED, WORKING, current_observations, observations_from_frame
+from thrive.store.observations import (
+    PUBLISHED,
+    WORKING,
+    brought_up_to_date,
+    current_observations,
+    observations_from_frame,
+    published_changes_since,
+)
 from thrive.store.poverty import PovertyRun, poverty_runs, run_figures
 from thrive.store.users import list_users, session_user, token_user
 from thrive.store.workflow import pending
@@ -28,6 +35,7 @@ __all__ = [
     "ChangeKind",
     "Coverage",
     "PovertyRun",
+    "brought_up_to_date",
     "current_observations",
     "framework_versions",
     "income_generated",
@@ -42,6 +50,7 @@ __all__ = [
     "observations_from_frame",
     "pending",
     "poverty_runs",
+    "published_changes_since",
     "published_commentary",
     "published_state",
     "read_connection",

@@ -238,6 +238,7 @@ observation_revision = Table(
         "period_end",
         "id",
     ),
+    Index("ix_observation_revision_change_set", "change_set_id"),
 )
 
 target = Table(

@@ -31,10 +31,12 @@ from thrive.store.reads import (
     PUBLISHED,
     ChangeKind,
     Coverage,
+    brought_up_to_date,
     current_observations,
     indicator_coverage,
     load_run,
     observation_history,
+    published_changes_since,
     published_commentary,
     published_state,
     read_connection,
@@ -92,6 +94,11 @@ ETAG_SALT = secrets.token_hex(16)
 """Per process, so that a tag cannot be computed from a guessed version number. A restart makes
 every tag new, which costs each client one full answer: a fair price for saying nothing."""
 
+
+def _series_ids(roadmap: RoadMap) -> set[str]:
+    return {s.id for s in roadmap.all_series()}
+
+
 DOCUMENT_REF = re.compile(r"^(\d{3}):\d+")
 
 
@@ -115,7 +122,7 @@ class Site:
             return snapshot
         with self._lock:
             if self._snapshot is None or self._snapshot.version != version:
-                self._snapshot = self._build(version)
+                self._snapshot = self._build(version, self._snapshot)
             return self._snapshot
 
     def indicator_figures(self, snapshot: PublicSnapshot, indicator_id: str) -> pd.DataFrame:
@@ -173,11 +180,21 @@ class Site:
             found = published_commentary(connection, measure.id)
         return [{"period": c.period, "section_title": c.section.heading, "text": c.text} for c in found]
 
-    def _build(self, version: Version) -> PublicSnapshot:
-        """Read the snapshot; never write, even when there is no run yet (pages then show no judgements)."""
+    def _build(self, version: Version, previous: PublicSnapshot | None) -> PublicSnapshot:
+        """Read the snapshot; never write, even when there is no run yet (pages then show no judgements).
+
+        The published figures are read whole only the first time: after that, only those published
+        since the previous snapshot's version are read and applied to its figures, so the first
+        request after a publication costs the size of the change, not of the store.
+        """
         with read_connection(self.engine) as connection:
             roadmap = read_roadmap(connection)
-            observations = current_observations(connection, view=PUBLISHED)
+            same_series = previous is not None and _series_ids(previous.roadmap) == _series_ids(roadmap)
+            if previous is not None and same_series and previous.version[0] <= version[0]:
+                since = published_changes_since(connection, previous.version[0])
+                observations = brought_up_to_date(previous.observations, since)
+            else:
+                observations = current_observations(connection, view=PUBLISHED)
             run = None if version[1] is None else load_run(connection, version[1])
             changes = recent_published_changes(connection, RECENT_CHANGES)
             indicators = {found.id: found for found in read_indicators(connection)}

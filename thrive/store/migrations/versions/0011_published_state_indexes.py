@@ -1,4 +1,5 @@
-"""indexes for the question every public request asks: the newest publishing change set and published run
+"""indexes for the questions public pages ask: the newest publishing change set and published run, and
+the figures published since a change set
 
 Revision ID: 0011
 Revises: 0010
@@ -16,8 +17,10 @@ depends_on = None
 def upgrade() -> None:
     op.create_index("ix_change_set_kind", "change_set", ["kind", "id"])
     op.create_index("ix_assessment_run_view", "assessment_run", ["view", "id"])
+    op.create_index("ix_observation_revision_change_set", "observation_revision", ["change_set_id"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_observation_revision_change_set", table_name="observation_revision")
     op.drop_index("ix_assessment_run_view", table_name="assessment_run")
     op.drop_index("ix_change_set_kind", table_name="change_set")
