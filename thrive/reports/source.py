@@ -80,7 +80,7 @@ def previous_run(engine: Engine, current: AssessmentRun, made_by: datetime) -> A
 
 
 def open_source(engine: Engine, run: AssessmentRun, *, draft: bool) -> ReportSource:
-    roadmap, observations = from_snapshot(run.inputs)
+    roadmap, observations = from_snapshot(run.judged_inputs())
     with read_connection(engine) as connection:
         metadata = read_roadmap(connection)
         commentary = commentary_at(connection, run.data_version, published_only=not draft)

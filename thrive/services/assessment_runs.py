@@ -47,7 +47,9 @@ def make_run(
 def keep_published_run(connection: Connection, *, actor: str) -> AssessmentRun:
     """The newest run of the published figures, made now if published figures, targets or commentary
     have changed since it was made: the last step of every use-case that publishes."""
-    return fresh_run(connection, PUBLISHED) or _assess_and_keep(connection, actor, PUBLISHED, None, None, load_rules())
+    return fresh_run(connection, PUBLISHED, with_inputs=False) or _assess_and_keep(
+        connection, actor, PUBLISHED, None, None, load_rules(), with_inputs=False
+    )
 
 
 def publish_run(engine: Engine, *, actor: str) -> AssessmentRun:
@@ -63,8 +65,11 @@ def _assess_and_keep(
     as_of: date | None,
     measure_ids: list[str] | None,
     rules: AssessmentRules,
+    *,
+    with_inputs: bool = True,
 ) -> AssessmentRun:
-    """Assess inside the caller's write transaction, so the run sees the figures that transaction wrote."""
+    """Assess inside the caller's write transaction, so the run sees the figures that transaction wrote.
+    The run comes back as stored, with its inputs if asked (a report needs them; a publication does not)."""
     roadmap = read_roadmap(connection)
     observations = usable_as_of(observations_from_frame(current_observations(connection, view=view)), as_of)
     results = assess_roadmap(roadmap, observations, rules, as_of=as_of, measure_ids=measure_ids)
@@ -78,12 +83,12 @@ def _assess_and_keep(
         inputs=snapshot(roadmap, observations),
         results=[r.to_dict() for r in results],
     )
-    stored = load_run(connection, run_id)
+    stored = load_run(connection, run_id, with_inputs=with_inputs)
     assert stored is not None
     return stored
 
 
 def replay(run: AssessmentRun) -> list[MeasureAssessment]:
     """Assess again from a run's stored inputs and rules: the same judgements, whatever has changed since."""
-    roadmap, observations = from_snapshot(run.inputs)
+    roadmap, observations = from_snapshot(run.judged_inputs())
     return assess_roadmap(roadmap, observations, AssessmentRules(**run.rules), as_of=run.as_of)

@@ -22,8 +22,16 @@ class AssessmentRun:
     view: str
     data_version: int
     rules: dict[str, Any]
-    inputs: dict[str, Any]
+    inputs: dict[str, Any] | None
+    """The Road Map and figures the run judged, to make it again; None when the run was read for its
+    judgements only (load_run(..., with_inputs=False)): with every area's figures they run to a
+    hundred megabytes, and public pages need only the results."""
     results: list[dict[str, Any]]
+
+    def judged_inputs(self) -> dict[str, Any]:
+        if self.inputs is None:
+            raise ValueError(f"Assessment run {self.id} was read without its inputs, so it cannot be made again.")
+        return self.inputs
 
     def header(self) -> dict[str, Any]:
         return {
@@ -88,9 +96,12 @@ def save_run(
     )
 
 
-def load_run(connection: Connection, run_id: int | None = None, *, view: str | None = None) -> AssessmentRun | None:
-    """One run by id, or the newest (of a view)."""
-    query = select(assessment_run)
+def load_run(
+    connection: Connection, run_id: int | None = None, *, view: str | None = None, with_inputs: bool = True
+) -> AssessmentRun | None:
+    """One run by id, or the newest (of a view); without its inputs unless asked."""
+    columns = [c for c in assessment_run.c if with_inputs or c.name != "inputs"]
+    query = select(*columns)
     if view is not None:
         query = query.where(assessment_run.c.view == view)
     query = (
@@ -100,8 +111,9 @@ def load_run(connection: Connection, run_id: int | None = None, *, view: str | N
     if row is None:
         return None
     created = row.created_at if row.created_at.tzinfo else row.created_at.replace(tzinfo=UTC)
+    inputs = row.inputs if with_inputs else None
     return AssessmentRun(
-        row.id, created, row.actor, row.as_of, row.view, row.data_version, row.rules, row.inputs, row.results
+        row.id, created, row.actor, row.as_of, row.view, row.data_version, row.rules, inputs, row.results
     )
 
 
@@ -137,7 +149,15 @@ _PUBLISHED_STATE_SQL: dict[str, str] = {}
 """published_state's statement, by database kind (sqlite, postgresql)."""
 
 
-def fresh_run(connection: Connection, view: str) -> AssessmentRun | None:
-    """The newest run of a view if nothing it depends on has changed since it was made; None otherwise."""
-    newest = load_run(connection, view=view)
-    return newest if newest is not None and newest.data_version == version_of(connection, view) else None
+def fresh_run(connection: Connection, view: str, *, with_inputs: bool = True) -> AssessmentRun | None:
+    """The newest run of a view if nothing it depends on has changed since it was made; None otherwise.
+    Whether it is fresh is asked first, so a stale run is never read."""
+    newest = connection.execute(
+        select(assessment_run.c.id, assessment_run.c.data_version)
+        .where(assessment_run.c.view == view)
+        .order_by(assessment_run.c.id.desc())
+        .limit(1)
+    ).first()
+    if newest is None or newest.data_version != version_of(connection, view):
+        return None
+    return load_run(connection, newest.id, with_inputs=with_inputs)

@@ -195,7 +195,7 @@ class Site:
                 observations = brought_up_to_date(previous.observations, since)
             else:
                 observations = current_observations(connection, view=PUBLISHED)
-            run = None if version[1] is None else load_run(connection, version[1])
+            run = None if version[1] is None else load_run(connection, version[1], with_inputs=False)
             changes = recent_published_changes(connection, RECENT_CHANGES)
             indicators = {found.id: found for found in read_indicators(connection)}
         assessments = {} if run is None else {item["measure"]: item for item in run.results}
