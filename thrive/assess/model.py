@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields, is_dataclass
 from enum import StrEnum
+from functools import cache
 from types import UnionType
 from typing import Any, Union, get_args, get_origin, get_type_hints
 
@@ -196,6 +197,12 @@ class MeasureAssessment:
         )
 
 
+@cache
+def _hints(kind: type) -> dict[str, Any]:
+    """A dataclass's resolved field types: resolving them is most of the cost of reading a run back."""
+    return get_type_hints(kind)
+
+
 def _typed(kind: Any, value: Any) -> Any:
     """Read a plain (JSON) value back as `kind`: dataclasses, enums, tuples and optionals, recursively."""
     if value is None:
@@ -204,7 +211,7 @@ def _typed(kind: Any, value: Any) -> Any:
     if origin in (UnionType, Union):
         return _typed(next(a for a in args if a is not type(None)), value)
     if isinstance(kind, type) and is_dataclass(kind):
-        hints = get_type_hints(kind)
+        hints = _hints(kind)
         return kind(**{f.name: _typed(hints[f.name], value[f.name]) for f in fields(kind) if f.name in value})
     if isinstance(kind, type) and issubclass(kind, StrEnum):
         return kind(value)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Connection, String, cast, select
@@ -41,7 +42,11 @@ def _change(row: Any) -> dict[str, Any]:
     }
 
 
-def observation_history(connection: Connection, series_ids: list[str]) -> list[dict[str, Any]]:
+def observation_history(
+    connection: Connection, series_ids: list[str], area_codes: Sequence[str] | None = None
+) -> list[dict[str, Any]]:
+    """Every revision of the series' figures, oldest first, each with the one it replaced; only
+    those of `area_codes`, if given (a public page lists its own places', not every authority's)."""
     before = aliased(observation_revision)
     query = (
         select(
@@ -63,6 +68,8 @@ def observation_history(connection: Connection, series_ids: list[str]) -> list[d
         .where(observation_revision.c.series_id.in_(series_ids))
         .order_by(observation_revision.c.id)
     )
+    if area_codes is not None:
+        query = query.where(observation_revision.c.area_code.in_(list(area_codes)))
     out = []
     for row in connection.execute(query):
         mapping = row._mapping

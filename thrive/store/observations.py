@@ -44,6 +44,21 @@ class ObservationPlan:
         return self.new.empty and self.changed.empty
 
 
+FIGURE_COLUMNS = [
+    "revision_id",
+    *KEY,
+    "period_label",
+    *NUMBERS,
+    *FLAGS,
+    *TEXTS,
+    "ref",
+    "status",
+    "change_kind",
+    "changed_at",
+]
+"""The columns of a frame of current figures (current_observations)."""
+
+
 def current_observations(
     connection: Connection, series_ids: Sequence[str] | None = None, view: str = WORKING
 ) -> pd.DataFrame:
@@ -90,9 +105,11 @@ def brought_up_to_date(current: pd.DataFrame, changes: pd.DataFrame) -> pd.DataF
     touched = current["series_id"].isin(changes["series_id"].unique())
     candidates = current[touched]
     replaced = pd.MultiIndex.from_frame(candidates[KEY]).isin(pd.MultiIndex.from_frame(changes[KEY]))
-    dropped = candidates.index[replaced]
-    added = changes[changes["status"] != WITHDRAWN].astype(current.dtypes.to_dict())
-    return pd.concat([current.drop(index=dropped), added], ignore_index=True)
+    kept = current.drop(index=candidates.index[replaced])
+    added = changes[changes["status"] != WITHDRAWN]
+    if not current.empty:
+        added = added.astype(current.dtypes.to_dict())
+    return pd.concat([kept, added], ignore_index=True)
 
 
 def _newest_per_key(series_ids: Sequence[str] | None, view: str) -> Select[Any]:
@@ -126,19 +143,7 @@ def _newest_revisions(connection: Connection, latest: Select[Any] | list[int], k
     )
     if not keep_withdrawn:
         query = query.where(revision.c.status != WITHDRAWN)
-    columns = [
-        "revision_id",
-        *KEY,
-        "period_label",
-        *NUMBERS,
-        *FLAGS,
-        *TEXTS,
-        "ref",
-        "status",
-        "change_kind",
-        "changed_at",
-    ]
-    frame = pd.DataFrame(connection.execute(query).all(), columns=columns)
+    frame = pd.DataFrame(connection.execute(query).all(), columns=FIGURE_COLUMNS)
     for name in NUMBERS:
         frame[name] = pd.to_numeric(frame[name]).astype(float)
     for name in FLAGS:

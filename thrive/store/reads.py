@@ -18,6 +18,7 @@ from thrive.store.history import observation_history, recent_published_changes
 from thrive.store.index_runs import framework_versions, latest_index_run
 from thrive.store.indicators import Coverage, indicator_coverage, read_indicators
 from thrive.store.observations import (
+    FIGURE_COLUMNS,
     PUBLISHED,
     WORKING,
     brought_up_to_date,
@@ -30,6 +31,7 @@ from thrive.store.users import list_users, session_user, token_user
 from thrive.store.workflow import pending
 
 __all__ = [
+    "FIGURE_COLUMNS",
     "PUBLISHED",
     "WORKING",
     "ChangeKind",

@@ -153,6 +153,7 @@ def measure_page(request: Request, measure_id: str) -> Response:
             },
             {"key": {"text": "Owned by (proposed)"}, "value": {"text": ", ".join(owners) or "Not yet agreed"}},
         ]
+        history, history_total = site(request).published_history(snapshot, measure)
         return {
             "title": measure.wording,
             "section": "priorities",
@@ -172,7 +173,8 @@ def measure_page(request: Request, measure_id: str) -> Response:
             "notes": [{"text": n.text, "source": snapshot.document_title(n.ref)} for n in measure.notes],
             "comparisons": comparisons(snapshot, measure),
             "sources": sources(snapshot, measure, lambda found: site(request).indicator_figures(snapshot, found)),
-            "history": site(request).published_history(snapshot, measure),
+            "history": history,
+            "history_total": history_total,
             "commentary": site(request).published_commentary(measure),
         }
 
@@ -200,7 +202,7 @@ def _download(
     request: Request, snapshot: PublicSnapshot, series_ids: list[str], fmt: ExportFormat, name: str
 ) -> Response:
     def build() -> bytes:
-        chosen = snapshot.observations[snapshot.observations["series_id"].isin(series_ids)]
+        chosen = pd.concat([snapshot.series_figures(s) for s in series_ids], ignore_index=True)
         measures = {s.id: m.id for m in snapshot.roadmap.measures for s in m.series}
         return export_bytes(template_rows(chosen, measures), fmt)
 
@@ -242,9 +244,7 @@ def area_page(request: Request, code: str) -> Response:
     def build(snapshot: PublicSnapshot) -> dict[str, Any]:
         shapes, height = ward_shapes()
         series_measure = {s.id: (m, s) for m in snapshot.roadmap.measures for s in m.series}
-        here = snapshot.observations[snapshot.observations["area_code"] == code].sort_values(
-            ["series_id", "period_end"]
-        )
+        here = snapshot.in_area(code).sort_values(["series_id", "period_end"])
         latest = here.groupby("series_id", sort=False).tail(1)
         figures = [
             {

@@ -24,10 +24,13 @@ from typing import Any
 import pandas as pd
 from sqlalchemy import Engine
 
+from thrive.assess.benchmark import EAST_OF_ENGLAND
 from thrive.data.dataset import load_dataset
 from thrive.framework import Indicator, Measure, RoadMap
+from thrive.framework.area import ENGLAND, LUTON
 from thrive.framework.units import format_value
 from thrive.store.reads import (
+    FIGURE_COLUMNS,
     PUBLISHED,
     ChangeKind,
     Coverage,
@@ -46,6 +49,10 @@ from thrive.store.reads import (
 )
 
 RECENT_CHANGES = 10
+SHOWN_CHANGES = 50
+"""The most changes a measure page lists: the newest, so the page stays small with every area's history."""
+HISTORY_PLACES = (LUTON, ENGLAND, EAST_OF_ENGLAND)
+"""The places whose changes a measure page lists: those its chart and table show."""
 
 
 Version = tuple[int, int | None]
@@ -56,7 +63,9 @@ Version = tuple[int, int | None]
 class PublicSnapshot:
     version: Version
     roadmap: RoadMap
-    observations: pd.DataFrame
+    by_series: dict[str, pd.DataFrame]
+    """The published Road Map figures for every area, one frame per series: a publication replaces
+    only the frames of the series it touched, and a chart reads its own series without a scan."""
     assessments: dict[str, dict[str, Any]]
     run: dict[str, Any] | None
     """The run's header; None before any run of the published figures has been made (an empty database)."""
@@ -79,6 +88,28 @@ class PublicSnapshot:
         says nothing of the internal change-set numbers (how much unpublished work went on between)."""
         figures, run = self.version
         return '"' + hashlib.sha256(f"{ETAG_SALT}:{figures}:{run or 0}".encode()).hexdigest()[:20] + '"'
+
+    def series_figures(self, series_id: str) -> pd.DataFrame:
+        """One series' published figures for every area (none: an empty frame)."""
+        found = self.by_series.get(series_id)
+        return found if found is not None else self._empty
+
+    @cached_property
+    def observations(self) -> pd.DataFrame:
+        """Every published Road Map figure in one frame, put together when first asked for (the
+        downloads, the API and area pages); pages of one measure read `series_figures`."""
+        return pd.concat([self._empty, *self.by_series.values()], ignore_index=True)
+
+    def in_area(self, area_code: str) -> pd.DataFrame:
+        """One area's published figures of every series, without putting every area's together."""
+        return pd.concat(
+            [self._empty, *(frame[frame["area_code"] == area_code] for frame in self.by_series.values())],
+            ignore_index=True,
+        )
+
+    @cached_property
+    def _empty(self) -> pd.DataFrame:
+        return next(iter(self.by_series.values())).iloc[0:0] if self.by_series else pd.DataFrame(columns=FIGURE_COLUMNS)
 
     @cached_property
     def area_names(self) -> dict[str, str]:
@@ -141,14 +172,16 @@ class Site:
                 snapshot.coverage = indicator_coverage(connection)
         return snapshot.coverage
 
-    def published_history(self, snapshot: PublicSnapshot, measure: Measure) -> list[dict[str, str]]:
-        """Changes to published figures after the Road Map was loaded: who and when stay inside the council.
+    def published_history(self, snapshot: PublicSnapshot, measure: Measure) -> tuple[list[dict[str, str]], int]:
+        """Changes to Luton's, England's and the region's published figures after the Road Map was
+        loaded, the newest SHOWN_CHANGES of them; who made them stays inside the council. Every
+        area's revisions are in the API (/api/measures/{id}/revisions).
 
         An official figure that only extends a series back in time (or to another area) changes
         nothing already published, so it is not listed; an official revision of a figure is.
         """
         with read_connection(self.engine) as connection:
-            changes = observation_history(connection, [s.id for s in measure.series])
+            changes = observation_history(connection, [s.id for s in measure.series], HISTORY_PLACES)
         units = {s.id: s.unit for s in measure.series}
         labels = {s.id: s.label for s in measure.series}
         published: dict[tuple[str, str, str], float | None] = {}
@@ -173,7 +206,7 @@ class Site:
                     "why": change["why"],
                 }
             )
-        return out
+        return out[-SHOWN_CHANGES:], len(out)
 
     def published_commentary(self, measure: Measure) -> list[dict[str, str]]:
         with read_connection(self.engine) as connection:
@@ -192,14 +225,18 @@ class Site:
             same_series = previous is not None and _series_ids(previous.roadmap) == _series_ids(roadmap)
             if previous is not None and same_series and previous.version[0] <= version[0]:
                 since = published_changes_since(connection, previous.version[0])
-                observations = brought_up_to_date(previous.observations, since)
+                by_series = dict(previous.by_series)
+                for series_id, published in since.groupby("series_id", sort=False):
+                    held = by_series.get(str(series_id), previous.series_figures(str(series_id)))
+                    by_series[str(series_id)] = brought_up_to_date(held, published)
             else:
-                observations = current_observations(connection, view=PUBLISHED)
+                everything = current_observations(connection, view=PUBLISHED)
+                by_series = {str(key): frame for key, frame in everything.groupby("series_id", sort=False)}
             run = None if version[1] is None else load_run(connection, version[1], with_inputs=False)
             changes = recent_published_changes(connection, RECENT_CHANGES)
             indicators = {found.id: found for found in read_indicators(connection)}
         assessments = {} if run is None else {item["measure"]: item for item in run.results}
         header = None if run is None else run.header()
         return PublicSnapshot(
-            version, roadmap, observations, assessments, header, changes, self._bands, indicators, self._documents
+            version, roadmap, by_series, assessments, header, changes, self._bands, indicators, self._documents
         )

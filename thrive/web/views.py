@@ -33,7 +33,7 @@ def short_wording(measure: Measure) -> str:
 
 
 def summaries(snapshot: PublicSnapshot) -> dict[str, dict[str, Any]]:
-    latest = latest_by_series(snapshot.observations)
+    latest = latest_by_series(snapshot.in_area(LUTON))
     out = {}
     for measure in snapshot.roadmap.measures:
         item = measure_summary(measure, snapshot.roadmap, latest)
@@ -56,7 +56,7 @@ def summaries(snapshot: PublicSnapshot) -> dict[str, dict[str, Any]]:
 
 def card(snapshot: PublicSnapshot, item: dict[str, Any]) -> dict[str, Any]:
     measure = snapshot.roadmap.measure(item["id"])
-    frame = snapshot.observations[snapshot.observations["series_id"] == measure.series[0].id]
+    frame = snapshot.series_figures(measure.series[0].id)
     rows = [r for r in place_rows(frame, LUTON) if number(r["value"]) is not None]
     unit = measure.series[0].unit
     spark = ""
@@ -112,7 +112,7 @@ def charts(snapshot: PublicSnapshot, measure: Measure) -> list[dict[str, Any]]:
     progress = {item["series_id"]: item["progress"] for item in judged}
     out = []
     for series in measure.series:
-        frame = snapshot.observations[snapshot.observations["series_id"] == series.id]
+        frame = snapshot.series_figures(series.id)
         luton = place_rows(frame, LUTON)
         path = sorted(
             (t.year + 0.5, t.value)

@@ -12,6 +12,7 @@ from typing import Any
 from fastapi import Request
 
 from thrive.framework import Measure
+from thrive.framework.area import LUTON
 from thrive.framework.observation import FLAGS, NUMBERS
 from thrive.publishing.shapes import latest_by_series
 from thrive.web.api.errors import not_found
@@ -44,7 +45,7 @@ def series_measure(published: PublicSnapshot) -> dict[str, str]:
 
 def latest_luton(published: PublicSnapshot) -> dict[str, dict[str, Any]]:
     """The newest published Luton figure of each series (`{value, period}`), as `thrive measures` reports it."""
-    return latest_by_series(published.observations)
+    return latest_by_series(published.in_area(LUTON))
 
 
 def text(value: Any) -> str | None:
