@@ -32,14 +32,12 @@ import shutil
 import subprocess
 import tempfile
 import time
-from collections.abc import Iterator
-from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 import httpx
 import numpy as np
 import pandas as pd
-from web_speed import postgres_database, server, thrive, wrk
+from web_speed import both_databases, server, thrive, wrk_rows
 
 from thrive.store.database import make_engine, read_connection
 from thrive.store.framework_store import read_roadmap
@@ -154,11 +152,7 @@ def main() -> None:
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is not installed: run `make system-deps`.")
     folder = Path(tempfile.mkdtemp())
-    databases: list[tuple[str, AbstractContextManager[str]]] = [
-        ("SQLite", _sqlite(folder)),
-        ("PostgreSQL", postgres_database()),
-    ]
-    for label, database in databases:
+    for label, database in both_databases(folder):
         with database as url:
             init = run_thrive(url, "init")
             template = folder / "synthetic.csv"
@@ -177,23 +171,15 @@ def main() -> None:
                 print(f"  measure page: {size / 1024:,.0f} KB")
                 for page, seconds in first_requests(base, url, folder).items():
                     print(f"  first request for the {page} after a publish: {seconds * 1000:,.0f} ms")
-                ceiling = 0.0
                 print(f"  {'page':22} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'vs static':>10}")
-                for page, path in PAGES.items():
-                    rate, p50, p99 = wrk(base + path, args.seconds, args.connections)
-                    ceiling = ceiling or rate
-                    print(f"  {page:22} {rate:9,.0f} {p50:8.1f} {p99:8.1f} {rate / ceiling:9.0%}")
+                for row in wrk_rows(base, PAGES, args.seconds, args.connections):
+                    print(f"  {row}")
                 megabytes, first, kept = download_speed(base)
                 print(
                     f"  {DOWNLOAD}: {megabytes:,.1f} MB; first request {first:,.1f} MB/s, "
                     f"then {kept:,.0f} MB/s ({kept / first:,.0f}x)"
                 )
     shutil.rmtree(folder, ignore_errors=True)
-
-
-@contextmanager
-def _sqlite(folder: Path) -> Iterator[str]:
-    yield f"sqlite:///{folder / 'scale.db'}"
 
 
 if __name__ == "__main__":

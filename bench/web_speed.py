@@ -114,18 +114,25 @@ def main() -> None:
     folder = Path(tempfile.mkdtemp())
     print(f"wrk -t2 -c{args.connections} -d{args.seconds}s against thrive serve --workers 2 on 127.0.0.1")
     print(f"{'database':11} {'page':22} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'vs static':>10}")
-    databases: list[tuple[str, AbstractContextManager[str]]] = [
-        ("SQLite", _sqlite(folder)),
-        ("PostgreSQL", postgres_database()),
-    ]
-    for label, database in databases:
+    for label, database in both_databases(folder):
         with database as url, server(url, 8765) as base:
-            ceiling = 0.0
-            for page, path in PATHS.items():
-                rate, p50, p99 = wrk(base + path, args.seconds, args.connections)
-                ceiling = ceiling or rate
-                print(f"{label:11} {page:22} {rate:9,.0f} {p50:8.1f} {p99:8.1f} {rate / ceiling:9.0%}")
+            for row in wrk_rows(base, PATHS, args.seconds, args.connections):
+                print(f"{label:11} {row}")
     shutil.rmtree(folder, ignore_errors=True)
+
+
+def wrk_rows(base: str, paths: dict[str, str], seconds: int, connections: int) -> Iterator[str]:
+    """wrk on each path in turn, as a table row: the first path is the ceiling the others are shares of."""
+    ceiling = 0.0
+    for page, path in paths.items():
+        rate, p50, p99 = wrk(base + path, seconds, connections)
+        ceiling = ceiling or rate
+        yield f"{page:22} {rate:9,.0f} {p50:8.1f} {p99:8.1f} {rate / ceiling:9.0%}"
+
+
+def both_databases(folder: Path) -> list[tuple[str, AbstractContextManager[str]]]:
+    """A fresh SQLite file in `folder`, and a throwaway PostgreSQL database."""
+    return [("SQLite", _sqlite(folder)), ("PostgreSQL", postgres_database())]
 
 
 @contextmanager

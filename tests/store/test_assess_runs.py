@@ -42,7 +42,7 @@ def test_as_of_run_keeps_only_figures_for_periods_ended_by_then(cli_env: str, en
     with read_connection(engine) as connection:
         run = load_run(connection, out["run"]["id"])
     assert run is not None
-    ends = [row[4] for row in run.inputs["observations"]]
+    ends = [row[4] for row in run.judged_inputs()["observations"]]
     assert ends and max(ends) <= "2024-01-01"
     unemployment = next(a for a in out["assessments"] if a["measure"] == "unemployment")
     assert unemployment["series"][0]["progress"]["latest_period"] == "2019"

@@ -13,6 +13,7 @@ from sqlalchemy import Engine
 from tests.store.dump import dump
 from tests.web.better_off_journey import STEPS, answer_everything, heading, hidden_answers
 from tests.web.conftest import running_app, serve
+from tests.web.helpers import sign_in
 from thrive.framework.access import Role
 from thrive.store.database import read_connection, write_transaction
 from thrive.store.observations import current_observations
@@ -41,15 +42,7 @@ def site(database_url: str, engine: Engine) -> Iterator[Site]:
 
 
 def _sign_in(client: httpx.Client, email: str) -> None:
-    form = client.get("/sign-in")
-    cookies = {c.split("=", 1)[0]: c.split("=", 1)[1].split(";", 1)[0] for c in form.headers.get_list("set-cookie")}
-    client.cookies.set("__Host-thrive_csrf", cookies["__Host-thrive_csrf"])
-    csrf = re.search(r'name="csrf" value="([^"]+)"', form.text)
-    assert csrf
-    response = client.post("/sign-in", data={"email": email, "password": PASSWORD, "csrf": csrf.group(1)})
-    assert response.status_code == 303
-    session = next(c for c in response.headers.get_list("set-cookie") if c.startswith("__Host-thrive_session="))
-    client.cookies.set("__Host-thrive_session", session.split("=", 1)[1].split(";", 1)[0])
+    sign_in(client, email, PASSWORD)
 
 
 def test_a_resident_answers_one_question_per_page_and_sees_what_they_could_get(site: Site) -> None:

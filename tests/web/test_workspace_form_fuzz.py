@@ -5,7 +5,6 @@ role, on both databases."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -16,6 +15,7 @@ from hypothesis import strategies as st
 from sqlalchemy import Engine
 
 from tests.web.conftest import running_app, serve
+from tests.web.helpers import sign_in
 from thrive.framework.access import Role
 from thrive.store.database import write_transaction
 from thrive.store.users import add_user
@@ -59,16 +59,7 @@ class Session:
 
 def _signed_in(base: str, email: str) -> Session:
     client = httpx.Client(base_url=base, follow_redirects=False, timeout=120)
-    form = client.get("/sign-in")
-    cookies = {c.split("=", 1)[0]: c.split("=", 1)[1].split(";", 1)[0] for c in form.headers.get_list("set-cookie")}
-    client.cookies.set("__Host-thrive_csrf", cookies["__Host-thrive_csrf"])
-    found = re.search(r'name="csrf" value="([^"]+)"', form.text)
-    assert found
-    signed = client.post("/sign-in", data={"email": email, "password": PASSWORD, "csrf": found.group(1)})
-    assert signed.status_code == 303
-    session = next(c for c in signed.headers.get_list("set-cookie") if c.startswith("__Host-thrive_session="))
-    client.cookies.set("__Host-thrive_session", session.split("=", 1)[1].split(";", 1)[0])
-    return Session(client, found.group(1))
+    return Session(client, sign_in(client, email, PASSWORD))
 
 
 @pytest.fixture
