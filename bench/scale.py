@@ -12,7 +12,8 @@ takes to pass `--rows`. Then `thrive serve --workers 2`, and:
   assessment run in the same transaction), and the next requests for the home page and a measure
   page are timed, once for each worker;
 - requests per second and p99 of those pages under wrk, against a static file from the same server
-  (the ceiling), as bench/web_speed.py measures them;
+  (the ceiling), as bench/web_speed.py measures them, and of the measure page asked for as browsers
+  ask (gzip);
 - the size of the measure page;
 - the full download, /downloads/observations.csv: the first request (made then kept) and the next
   ones (served from memory), in MB/s.
@@ -37,7 +38,7 @@ from pathlib import Path
 import httpx
 import numpy as np
 import pandas as pd
-from web_speed import both_databases, server, thrive, wrk_rows
+from web_speed import both_databases, server, thrive, wrk, wrk_rows
 
 from thrive.store.database import make_engine, read_connection
 from thrive.store.framework_store import read_roadmap
@@ -49,6 +50,8 @@ PAGES = {
     "measure page": "/measures/weekly-wages",
 }
 DOWNLOAD = "/downloads/observations.csv"
+BROWSER = "Accept-Encoding: gzip, deflate, br"
+"""What Chromium and Firefox send; wrk sends no Accept-Encoding unless told."""
 AUTHORITY = ("E06", "E07", "E08", "E09", "E10", "E92")
 """Unitary, district, metropolitan, London and county codes, and England."""
 
@@ -174,6 +177,8 @@ def main() -> None:
                 print(f"  {'page':22} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'vs static':>10}")
                 for row in wrk_rows(base, PAGES, args.seconds, args.connections):
                     print(f"  {row}")
+                rate, p50, p99 = wrk(base + PAGES["measure page"], args.seconds, args.connections, BROWSER)
+                print(f"  {'measure page, gzip':22} {rate:9,.0f} {p50:8.1f} {p99:8.1f}   (as browsers ask for it)")
                 megabytes, first, kept = download_speed(base)
                 print(
                     f"  {DOWNLOAD}: {megabytes:,.1f} MB; first request {first:,.1f} MB/s, "

@@ -6,6 +6,7 @@ was built from and served with an ETag, so a page is rendered once per change, n
 
 from __future__ import annotations
 
+import gzip
 from collections.abc import Callable
 from typing import Any
 
@@ -46,16 +47,27 @@ def site(request: Request) -> Site:
 def cached_page(
     request: Request, key: str, build: Callable[[PublicSnapshot], dict[str, Any]], template: str
 ) -> Response:
+    """A public page, rendered once per published version (and compressed once, for the browsers
+    that ask for gzip, which all do: a measure page of 150 KB is sent as about a tenth of that)."""
     snapshot = site(request).public()
-    etag = snapshot.etag
+    packing = "gzip" in request.headers.get("accept-encoding", "")
+    etag = snapshot.etag[:-1] + '-gz"' if packing else snapshot.etag
+    # Each encoding is its own representation, so it has its own tag (RFC 9110, 8.8.3).
+    headers = {"ETag": etag, "Cache-Control": REVALIDATE, "Vary": "Accept-Encoding"}
     if request.headers.get("if-none-match") == etag:
-        return Response(status_code=304, headers={"ETag": etag})
+        return Response(status_code=304, headers=headers)
     body = snapshot.pages.get(key)
     if body is None:
         context = build(snapshot)
         body = templates.get_template(template).render(request=request, **context).encode()
         snapshot.pages[key] = body
-    return HTMLResponse(body, headers={"ETag": etag, "Cache-Control": REVALIDATE})
+    if packing:
+        packed = snapshot.pages.get(f"gzip:{key}")
+        if packed is None:
+            packed = gzip.compress(body, compresslevel=6, mtime=0)
+            snapshot.pages[f"gzip:{key}"] = packed
+        return HTMLResponse(packed, headers={**headers, "Content-Encoding": "gzip"})
+    return HTMLResponse(body, headers=headers)
 
 
 @router.get("/", response_class=HTMLResponse)
