@@ -151,11 +151,14 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--only", choices=["SQLite", "PostgreSQL"], help="Run on one database only.")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is not installed: run `make system-deps`.")
     folder = Path(tempfile.mkdtemp())
     for label, database in both_databases(folder):
+        if args.only not in (None, label):
+            continue
         with database as url:
             init = run_thrive(url, "init")
             template = folder / "synthetic.csv"

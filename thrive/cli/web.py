@@ -16,6 +16,12 @@ from thrive.store.database import database_url
 users = typer.Typer(help="Officers' accounts.", no_args_is_help=True)
 
 
+HEALTHCHECK_SECONDS = 120
+"""How long uvicorn's supervisor waits for a worker to answer its ping before killing it as hung.
+Its default, 5 s, killed a worker reading a million published figures into its first snapshot (the
+read holds the interpreter for tens of seconds), so every restart began the read again."""
+
+
 def serve(
     host: str = typer.Option("127.0.0.1", help="Address to listen on."),
     port: int = typer.Option(8000, help="Port to listen on."),
@@ -32,6 +38,7 @@ def serve(
         log_level="warning",
         access_log=False,
         proxy_headers=False,
+        timeout_worker_healthcheck=HEALTHCHECK_SECONDS,
     )
 
 

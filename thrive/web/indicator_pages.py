@@ -64,12 +64,13 @@ def _indicator(snapshot: PublicSnapshot, indicator_id: str) -> Indicator:
 
 @router.get("/indicators/{indicator_id}", response_class=HTMLResponse)
 def indicator_page(request: Request, indicator_id: str) -> Response:
-    found = _indicator(site(request).public(), indicator_id)
+    current = site(request).public()
+    found = _indicator(current, indicator_id)
 
     def build(snapshot: PublicSnapshot) -> dict[str, Any]:
         return indicator_view(snapshot, found, site(request).indicator_figures(snapshot, found.id))
 
-    return cached_page(request, f"indicator:{found.id}", build, "indicator.html")
+    return cached_page(request, f"indicator:{found.id}", build, "indicator.html", current)
 
 
 @router.get("/indicators/{indicator_id}/download.{suffix}")

@@ -45,11 +45,17 @@ def site(request: Request) -> Site:
 
 
 def cached_page(
-    request: Request, key: str, build: Callable[[PublicSnapshot], dict[str, Any]], template: str
+    request: Request,
+    key: str,
+    build: Callable[[PublicSnapshot], dict[str, Any]],
+    template: str,
+    snapshot: PublicSnapshot | None = None,
 ) -> Response:
     """A public page, rendered once per published version (and compressed once, for the browsers
-    that ask for gzip, which all do: a measure page of 150 KB is sent as about a tenth of that)."""
-    snapshot = site(request).public()
+    that ask for gzip, which all do: a measure page of 150 KB is sent as about a tenth of that).
+    A route that has read the snapshot already (to find what it shows) passes it, so a request asks
+    for the published state once."""
+    snapshot = snapshot or site(request).public()
     packing = "gzip" in request.headers.get("accept-encoding", "")
     etag = snapshot.etag[:-1] + '-gz"' if packing else snapshot.etag
     # Each encoding is its own representation, so it has its own tag (RFC 9110, 8.8.3).
@@ -139,7 +145,7 @@ def priority(request: Request, code: str) -> Response:
         rows = [items[m.id] for m in snapshot.roadmap.measures if m.priority == code]
         return {"title": found.name, "section": "priorities", "priority": found, "rows": rows}
 
-    return cached_page(request, f"priority:{code}", build, "priority.html")
+    return cached_page(request, f"priority:{code}", build, "priority.html", snapshot)
 
 
 @router.get("/measures/{measure_id}", response_class=HTMLResponse)
@@ -190,7 +196,7 @@ def measure_page(request: Request, measure_id: str) -> Response:
             "commentary": site(request).published_commentary(measure),
         }
 
-    return cached_page(request, f"measure:{measure_id}", build, "measure.html")
+    return cached_page(request, f"measure:{measure_id}", build, "measure.html", snapshot)
 
 
 def cached_download(
@@ -280,7 +286,7 @@ def area_page(request: Request, code: str) -> Response:
             "map_height": height,
         }
 
-    return cached_page(request, f"area:{code}", build, "area.html")
+    return cached_page(request, f"area:{code}", build, "area.html", snapshot)
 
 
 @router.get("/search", response_class=HTMLResponse)
