@@ -11,6 +11,7 @@ PORT ?= 8000
 # Front-end assets: built from package.json/package-lock.json and our scss, all git-ignored.
 STATIC := thrive/web/static
 GOVUK_DIST := node_modules/govuk-frontend/dist/govuk
+SWAGGER_DIST := node_modules/swagger-ui-dist
 ASSETS_STAMP := $(STATIC)/govuk/.built
 SCREENSHOTS := artifacts/screenshots
 
@@ -60,13 +61,15 @@ system-deps:
 # scss change (or a built file has gone missing).
 assets: $(ASSETS_STAMP)
 
-$(ASSETS_STAMP): package.json package-lock.json $(wildcard thrive/web/scss/*.scss) $(if $(and $(wildcard $(STATIC)/thrive.css),$(wildcard $(STATIC)/govuk/govuk-frontend.min.js)),,FORCE)
+$(ASSETS_STAMP): package.json package-lock.json $(wildcard thrive/web/scss/*.scss) $(if $(and $(wildcard $(STATIC)/thrive.css),$(wildcard $(STATIC)/govuk/govuk-frontend.min.js),$(wildcard $(STATIC)/swagger/swagger-ui-bundle.js)),,FORCE)
 	npm ci --no-audit --no-fund --loglevel=error
 	npm run --silent build:css
 	mkdir -p $(STATIC)/govuk
 	cp $(GOVUK_DIST)/govuk-frontend.min.js $(STATIC)/govuk/
 	rm -rf $(STATIC)/govuk/assets
 	cp -R $(GOVUK_DIST)/assets $(STATIC)/govuk/assets
+	mkdir -p $(STATIC)/swagger
+	cp $(SWAGGER_DIST)/swagger-ui-bundle.js $(SWAGGER_DIST)/swagger-ui.css $(SWAGGER_DIST)/LICENSE $(STATIC)/swagger/
 	touch $@
 
 FORCE:

@@ -127,3 +127,18 @@ def test_keyboard_users_reach_the_skip_link_first_and_it_moves_focus_to_the_main
     page.keyboard.press("Tab")
     inside_main = page.evaluate("document.activeElement.closest('main') !== null")
     assert inside_main, "the next Tab after the skip link should land inside the main content"
+
+
+def test_the_api_documentation_renders_its_operations_with_nothing_from_another_host(
+    page: Page, live_server: str
+) -> None:
+    """Swagger UI comes from Thrive's own static files: a locked-down council network reaches no CDN."""
+    elsewhere: list[str] = []
+    page.on("request", lambda request: None if request.url.startswith(live_server) else elsewhere.append(request.url))
+    page.goto("/api/docs")
+    expect(page.locator("main h1")).to_have_text("Thrive open API")
+    expect(page.locator(".opblock-summary-path").first).to_be_visible(timeout=30_000)
+    paths = [text.replace("\u200b", "") for text in page.locator(".opblock-summary-path").all_inner_texts()]
+    assert "/api/measures" in paths and "/api/measures/{measure_id}/observations" in paths
+    screenshot(page, "api-docs")
+    assert elsewhere == [], elsewhere

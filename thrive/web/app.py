@@ -39,7 +39,7 @@ def create_app(database_url: str | None = None) -> FastAPI:
     app = FastAPI(
         title="Thrive: Luton 2040 outcomes observatory",
         version="1",
-        docs_url="/api/docs",
+        docs_url=None,
         redoc_url=None,
         openapi_url="/api/openapi.json",
     )

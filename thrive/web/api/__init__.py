@@ -12,6 +12,7 @@ from fastapi.routing import APIRoute
 from thrive.web.api import (
     areas,
     assessments,
+    docs,
     entry,
     groups,
     indicators,
@@ -38,6 +39,7 @@ for part in (measures, revisions, observations, review, entry, assessments, area
 def install(app: FastAPI) -> None:
     """Add the API to the app. Call after the page error handlers are registered: non-API errors go to them."""
     app.include_router(router)
+    app.include_router(docs.router)
     install_error_handlers(app)
     setattr(app, "openapi", api_openapi(app))  # noqa: B010 (mypy forbids assigning to a method; FastAPI documents it)
 
