@@ -42,6 +42,8 @@ def test_finding_11_a_refreshed_snapshot_equals_one_read_afresh(engine: Engine) 
     refreshed = site.public()
     assert refreshed.version != before.version
     afresh = Site(engine).public()
+    # Another process serving the same database (a second worker) gives the same opaque tag.
+    assert afresh.etag == refreshed.etag != before.etag
     pd.testing.assert_frame_equal(_sorted(refreshed.observations), _sorted(afresh.observations))
     wages = refreshed.observations[
         (refreshed.observations["series_id"] == "weekly-wages") & (refreshed.observations["area_code"] == "E06000032")

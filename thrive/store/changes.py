@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 
-from sqlalchemy import Connection, insert
+from sqlalchemy import Connection, insert, select
 
 from thrive.store.schema import change_set
 
@@ -91,3 +91,10 @@ def record_change_set(connection: Connection, change: ChangeSet, at: datetime | 
         .returning(change_set.c.id)
     )
     return int(result.scalar_one())
+
+
+def first_change_at(connection: Connection) -> str:
+    """When the store's first change set was made, to the microsecond: a value every process
+    serving one database shares and no visitor can see (the salt of the public ETags)."""
+    first = connection.execute(select(change_set.c.created_at).order_by(change_set.c.id).limit(1)).scalar()
+    return "" if first is None else str(first)

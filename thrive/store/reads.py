@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from thrive.store.assessments import load_run, published_state
 from thrive.store.better_off_cases import income_generated, list_cases
-from thrive.store.changes import ChangeKind
+from thrive.store.changes import ChangeKind, first_change_at
 from thrive.store.commentary import published_commentary, working_commentary
 from thrive.store.database import make_engine, read_connection
 from thrive.store.deprivation import latest_deprivation_releases
@@ -39,6 +39,7 @@ __all__ = [
     "PovertyRun",
     "brought_up_to_date",
     "current_observations",
+    "first_change_at",
     "framework_versions",
     "income_generated",
     "indicator_coverage",

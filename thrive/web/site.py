@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import secrets
 import threading
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -36,6 +35,7 @@ from thrive.store.reads import (
     Coverage,
     brought_up_to_date,
     current_observations,
+    first_change_at,
     indicator_coverage,
     load_run,
     observation_history,
@@ -81,13 +81,17 @@ class PublicSnapshot:
     """Indicators' own published figures, by indicator id, as each is first asked for."""
     coverage: dict[str, Coverage] | None = None
     """What each indicator holds (areas, figures, periods), once the catalogue is first asked for."""
+    salt: str = ""
+    """Mixed into the ETag so it cannot be computed from a guessed version number: when the
+    database's first change set was made (thrive.store.changes.first_change_at), which every worker
+    serving the database shares, so they all give one page the same tag."""
 
     @cached_property
     def etag(self) -> str:
         """An opaque tag for the published version: it changes exactly when the version does, and
         says nothing of the internal change-set numbers (how much unpublished work went on between)."""
         figures, run = self.version
-        return '"' + hashlib.sha256(f"{ETAG_SALT}:{figures}:{run or 0}".encode()).hexdigest()[:20] + '"'
+        return '"' + hashlib.sha256(f"{self.salt}:{figures}:{run or 0}".encode()).hexdigest()[:20] + '"'
 
     def series_figures(self, series_id: str) -> pd.DataFrame:
         """One series' published figures for every area (none: an empty frame)."""
@@ -119,11 +123,6 @@ class PublicSnapshot:
         """The document a "<id>:<line>" ref points into, by its title; None for any other ref (or none)."""
         found = DOCUMENT_REF.match(ref) if isinstance(ref, str) else None
         return self.documents.get(found.group(1)) if found else None
-
-
-ETAG_SALT = secrets.token_hex(16)
-"""Per process, so that a tag cannot be computed from a guessed version number. A restart makes
-every tag new, which costs each client one full answer: a fair price for saying nothing."""
 
 
 def _series_ids(roadmap: RoadMap) -> set[str]:
@@ -235,8 +234,18 @@ class Site:
             run = None if version[1] is None else load_run(connection, version[1], with_inputs=False)
             changes = recent_published_changes(connection, RECENT_CHANGES)
             indicators = {found.id: found for found in read_indicators(connection)}
+            salt = first_change_at(connection)
         assessments = {} if run is None else {item["measure"]: item for item in run.results}
         header = None if run is None else run.header()
         return PublicSnapshot(
-            version, roadmap, by_series, assessments, header, changes, self._bands, indicators, self._documents
+            version,
+            roadmap,
+            by_series,
+            assessments,
+            header,
+            changes,
+            self._bands,
+            indicators,
+            self._documents,
+            salt=salt,
         )
