@@ -255,17 +255,12 @@ def test_finding_5_adviser_awards_are_bounded_and_nothing_is_recorded(
     site: Site, engine: Engine, award: str, period: str, decided_on: str, field_message: str
 ) -> None:
     with site.client() as client:
-        _sign_in(client, "adviser@luton.gov.uk")
-        answers = answer_everything(client)
-        results = client.post("/better-off/results", data=answers)
-        csrf = re.search(r'name="csrf" value="([^"]+)"', results.text)
-        assert csrf
-        saved = client.post("/workspace/better-off/cases", data={**answers, "csrf": csrf.group(1)})
+        case_url, csrf = _saved_case(client)
         before = dump(engine)
         refused = client.post(
-            saved.headers["location"] + "/outcomes",
+            case_url + "/outcomes",
             data={
-                "csrf": csrf.group(1),
+                "csrf": csrf,
                 "benefit": "universal_credit",
                 "claimed": "yes",
                 "award": award,
@@ -278,17 +273,22 @@ def test_finding_5_adviser_awards_are_bounded_and_nothing_is_recorded(
         assert dump(engine) == before
 
 
+def _saved_case(client: httpx.Client) -> tuple[str, str]:
+    """The first adviser checks a household and saves the case: its address, and the form token."""
+    _sign_in(client, "adviser@luton.gov.uk")
+    answers = answer_everything(client)
+    results = client.post("/better-off/results", data=answers)
+    csrf = re.search(r'name="csrf" value="([^"]+)"', results.text)
+    assert csrf
+    saved = client.post("/workspace/better-off/cases", data={**answers, "csrf": csrf.group(1)})
+    assert saved.status_code == 303
+    return saved.headers["location"], csrf.group(1)
+
+
 @pytest.mark.parametrize("other", ["second-adviser@luton.gov.uk", "admin@luton.gov.uk"])
 def test_finding_4_a_case_belongs_to_the_adviser_who_saved_it(site: Site, engine: Engine, other: str) -> None:
     with site.client() as first:
-        _sign_in(first, "adviser@luton.gov.uk")
-        answers = answer_everything(first)
-        results = first.post("/better-off/results", data=answers)
-        csrf = re.search(r'name="csrf" value="([^"]+)"', results.text)
-        assert csrf
-        case_url = first.post("/workspace/better-off/cases", data={**answers, "csrf": csrf.group(1)}).headers[
-            "location"
-        ]
+        case_url, _ = _saved_case(first)
     reference = case_url.rsplit("/", 1)[1]
     # "BO-" and 128 random bits, URL-safe base64.
     assert re.fullmatch(r"BO-[A-Za-z0-9_-]{22}", reference)
