@@ -101,6 +101,28 @@ def screenshot(page: Page, name: str) -> Path:
     return path
 
 
+NARROW = (320, 375)
+"""The narrowest phones in use (WCAG 1.4.10 reflow asks for 320 CSS pixels) and a common one."""
+
+
+def check_on_phones(page: Page, name: str) -> None:
+    """At 320 and 375 pixels wide the page must not scroll sideways (wide tables and charts scroll in
+    their own box) and axe-core must find nothing serious: a box that scrolls at that width must be
+    reachable from the keyboard. A screenshot at each width goes to the artifacts. The window is put
+    back as it was."""
+    size = page.viewport_size
+    for width in NARROW:
+        page.set_viewport_size({"width": width, "height": 800})
+        screenshot(page, f"phone-{name}-{width}px")
+        wide = page.evaluate("document.documentElement.scrollWidth")
+        assert wide <= width, f"{name} scrolls sideways at {width}px: it is {wide}px wide"
+        if "js-enabled" in (page.locator("body").get_attribute("class") or ""):
+            violations = serious_violations(page)
+            assert not violations, violation_report(f"{page.url} at {width}px", violations)
+    if size:
+        page.set_viewport_size(size)
+
+
 # ---------------------------------------------------------------- signing in
 
 

@@ -15,10 +15,9 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.conftest import open_page, run_thrive, serve_thrive, server_environment
-from tests.browser.support import screenshot, serious_violations, violation_report
+from tests.browser.support import check_on_phones, screenshot, serious_violations, violation_report
 from tests.conftest import postgres_database
 
-NARROW = (320, 375)
 Step = tuple[str, dict[str, str]]
 
 LONE_PARENT: list[Step] = [
@@ -135,13 +134,7 @@ def _check(page: Page, name: str, checked: list[str]) -> None:
     if "js-enabled" in (page.locator("body").get_attribute("class") or ""):
         violations = serious_violations(page)
         assert not violations, violation_report(page.url, violations)
-    size = page.viewport_size
-    for width in NARROW:
-        page.set_viewport_size({"width": width, "height": 800})
-        wide = page.evaluate("document.documentElement.scrollWidth")
-        assert wide <= width, f"{name} scrolls sideways at {width}px ({wide}px wide)"
-    if size:
-        page.set_viewport_size(size)
+    check_on_phones(page, f"better-off-{name}")
     visible = page.locator("main").inner_text()
     assert not re.search(r"\bnan\b|_|\.ya?ml\b", visible, re.I), f"{name} shows a slug, file name or nan"
     checked.append(name)

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.conftest import ACCOUNTS, open_page, run_thrive, serve_thrive, server_environment
-from tests.browser.support import screenshot, serious_violations, sign_in, violation_report
+from tests.browser.support import check_on_phones, screenshot, serious_violations, sign_in, violation_report
 from thrive.datasets import OPEN_DATA
 
 IOD2019 = OPEN_DATA / "iod2019"
@@ -59,6 +59,13 @@ def test_index_and_deprivation_pages_have_no_serious_accessibility_violations(in
     screenshot(index_page, f"index-{name}")
     violations = serious_violations(index_page)
     assert not violations, violation_report(PAGES[name], violations)
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_index_and_deprivation_pages_reflow_on_a_phone(index_page: Page, name: str) -> None:
+    index_page.goto(PAGES[name])
+    expect(index_page.locator("main h1")).to_be_visible()
+    check_on_phones(index_page, f"index-{name}")
 
 
 def test_a_resident_goes_from_the_map_to_a_ward_scorecard_without_javascript(

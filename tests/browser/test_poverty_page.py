@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.conftest import open_page, run_thrive, serve_thrive, server_environment
-from tests.browser.support import screenshot, serious_violations, violation_report
+from tests.browser.support import check_on_phones, screenshot, serious_violations, violation_report
 
 
 @pytest.fixture(scope="module")
@@ -55,3 +55,4 @@ def test_the_poverty_page_shows_published_and_synthetic_figures_and_passes_axe(p
     screenshot(page, "poverty")
     violations = serious_violations(page)
     assert not violations, violation_report("/poverty", violations)
+    check_on_phones(page, "poverty")
