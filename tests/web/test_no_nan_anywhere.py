@@ -1,5 +1,6 @@
 """No NaN anywhere (issue 16): every public page, every API response and every `--json` output,
-on a database with the shipped Road Map and open data, on SQLite and on PostgreSQL.
+on a database with the shipped Road Map and open data, on SQLite and on PostgreSQL. No public page's
+prose shows a slug, a file name or a dataset ref either (issue 17).
 
 A missing figure or text is None inside Thrive, null in JSON and words ("Not recorded") on a
 page; never the "nan" pandas prints, nor "None" or "null" leaking into a sentence.
@@ -19,13 +20,23 @@ import pytest
 from typer.testing import CliRunner
 
 from thrive.cli.app import app as cli
+from thrive.data.dataset import load_dataset
+from thrive.datasets import dataset_path
 from thrive.framework.strict_json import strict_dumps
+from thrive.framework.units import UNITS
+from thrive.presentation.citations import load_wording
 
 LEAKS = re.compile(r"(?<![\"“'])\b(nan|NaN|None|null)\b(?![\"”'])")
 """A leaked missing value; a word in quotation marks is the data notes naming an input ("NaN" is refused)."""
 SKIPPED = ("/workspace", "/api", "/static", "/better-off/cases", "/docs", "/redoc", "/openapi")
 """Signed-in pages, the API (tested as JSON below), assets and API documentation."""
 MOST_PAGES = 1500
+INTERNAL = re.compile(r"\b\d{3}:\d+|\b[\w-]+\.(?:ya?ml|csv|md|py|gz|json|xlsx)\b|DATA-NOTES")
+"""A dataset ref ("003:354") or one of the dataset's file names: words for analysts, not for the public
+(issue 17). A source page cites lines by number in prose, never in this form."""
+QUOTING_PAGES = ("/about-the-data", "/sources/")
+"""The data notes, which still quote the dataset's files by name (left for the about-the-data pages),
+and the source pages, which quote the council's documents word for word."""
 HIDDEN = ("script", "style", "code")
 
 
@@ -73,10 +84,21 @@ def _internal(href: str) -> str | None:
     return link
 
 
-def test_no_public_page_shows_nan_none_or_null(open_data_client: httpx.Client) -> None:
+def _record_names() -> re.Pattern[str]:
+    """Every id and code of the shipped Road Map that joins words with - or _: a slug on a page."""
+    roadmap = load_dataset().roadmap
+    names = {m.id for m in roadmap.measures} | {s.id for s in roadmap.all_series()}
+    names |= {g.code for g in roadmap.groups} | {p.code for p in roadmap.priorities} | set(UNITS)
+    names -= load_wording(dataset_path("luton2040") / "public-wording.yaml").ordinary_words
+    joined = sorted((n for n in names if "-" in n or "_" in n), key=len, reverse=True)
+    return re.compile(r"(?<![\w/-])(?:" + "|".join(map(re.escape, joined)) + r")(?![\w/-])")
+
+
+def test_no_public_page_shows_nan_none_null_a_slug_a_file_name_or_a_ref(open_data_client: httpx.Client) -> None:
     seen: set[str] = {"/"}
     queue = deque(["/"])
     leaks: list[str] = []
+    slugs = _record_names()
     while queue:
         path = queue.popleft()
         page = open_data_client.get(path)
@@ -87,6 +109,11 @@ def test_no_public_page_shows_nan_none_or_null(open_data_client: httpx.Client) -
         parsed.feed(page.text)
         visible = " ".join(" ".join(parsed.text).split())
         leaks += [f"{path}: …{visible[max(0, m.start() - 60) : m.end() + 20]}…" for m in LEAKS.finditer(visible)]
+        if not path.startswith(QUOTING_PAGES):
+            for pattern in (INTERNAL, slugs):
+                leaks += [
+                    f"{path}: …{visible[max(0, m.start() - 60) : m.end() + 20]}…" for m in pattern.finditer(visible)
+                ]
         for href in parsed.links:
             link = _internal(href)
             if link is not None and link not in seen and len(seen) < MOST_PAGES:

@@ -63,6 +63,7 @@ class DocumentEntry(_Model):
     title: str
     publisher: str | None = None
     published: str | int | None = None
+    cited_as: str | None = None
 
 
 class PriorityEntry(_Model):
@@ -333,7 +334,7 @@ def _printed_as(entry: ObservationEntry) -> str | None:
 def load_dataset(name: str = "luton2040") -> Dataset:
     folder = dataset_path(name)
     documents = [
-        Document(d.id, d.file, d.title, d.publisher, None if d.published is None else str(d.published))
+        Document(d.id, d.file, d.title, d.publisher, None if d.published is None else str(d.published), d.cited_as)
         for d in _entries(folder / "documents.yaml", DocumentEntry)
     ]
     priorities = [

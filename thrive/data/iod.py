@@ -54,6 +54,7 @@ class IodRelease:
     luton_lsoas: Path
     boundaries: Path | None
     break_in_series: str | None
+    file_titles: dict[str, str]
 
     @property
     def census_year(self) -> int:
@@ -75,9 +76,21 @@ def iod_releases(dataset: str = "luton2040") -> dict[int, IodRelease]:
             folder / e["luton_lsoas"],
             folder / e["boundaries"] if e.get("boundaries") else None,
             e.get("break_in_series"),
+            {f["name"]: f["title"] for f in e.get("files", [])},
         )
         for e in entries
     }
+
+
+ANALYSTS_FILE = "a file an analyst imported"
+"""How a public page cites an imported file the releases do not list: a file name an officer chose is
+not a citation, and may say more than it should."""
+
+
+def cited_files(names: list[str]) -> list[str]:
+    """Each imported file as a reader would cite it: its title in the release, never its file name."""
+    titles = {name: title for r in iod_releases().values() for name, title in r.file_titles.items()}
+    return list(dict.fromkeys(titles.get(name, ANALYSTS_FILE) for name in names))
 
 
 def luton_lsoas(release: IodRelease) -> pd.DataFrame:

@@ -18,6 +18,12 @@ class Document:
     title: str
     publisher: str | None
     published: str | None
+    cited_as: str | None = None
+    """The short name a public page cites it by ("Luton 2040 Progress Report 2025")."""
+
+    @property
+    def citation(self) -> str:
+        return self.cited_as or self.title.split(" (")[0]
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass
 
 from sqlalchemy import Engine
 
+from thrive.data.poverty_lines import load_line_table
 from thrive.framework.access import User
 from thrive.framework.area import LUTON
 from thrive.framework.observation import Observation, ObservationFlag
@@ -67,6 +68,7 @@ def publish_model_run(
 
 
 def _headline(run: ModelRun, run_id: int, year: int, source: str, synthetic: bool) -> Observation:
+    lines_title = next(s.title for s in load_line_table().sets if s.id == run.line_set)
     share = run.destitution_share(year)
     assert share is not None
     value, destitute, everyone = share
@@ -82,7 +84,7 @@ def _headline(run: ModelRun, run_id: int, year: int, source: str, synthetic: boo
         numerator=destitute,
         denominator=everyone,
         flags=frozenset({ObservationFlag.ESTIMATED}),
-        source=f"Thrive poverty model run {run_id} ({source}), band lines {run.line_set}",
+        source=f"Thrive poverty model run {run_id}{f' ({source})' if source else ''}, band lines: {lines_title}",
         note=f"{SYNTHETIC_NOTE} {note}" if synthetic else note,
     )
 

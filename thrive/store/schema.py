@@ -45,6 +45,7 @@ document = Table(
     Column("title", Text, nullable=False),
     Column("publisher", Text),
     Column("published", String(20)),
+    Column("cited_as", Text),
 )
 
 priority = Table(

@@ -21,6 +21,7 @@ from thrive.web import (
     indicator_pages,
     poverty,
     public,
+    sources,
     workspace,
     workspace_admin,
     workspace_auth,
@@ -53,6 +54,7 @@ def create_app(database_url: str | None = None) -> FastAPI:
     app.include_router(poverty.router)
     app.include_router(index_pages.router)
     app.include_router(index_admin.router)
+    app.include_router(sources.router)
     app.include_router(better_off.router)
     app.include_router(better_off_adviser.router)
     app.include_router(better_off_api.router)

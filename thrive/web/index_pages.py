@@ -10,6 +10,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
+from thrive.data.iod import cited_files
 from thrive.framework.area import LUTON
 from thrive.index.deprivation import DECILES
 from thrive.presentation.charts import Line, line_chart
@@ -71,6 +72,7 @@ def index_page(request: Request) -> Response:
             trend_rows=[(y, _area(results, y, LUTON)) for y in years],
             run_info=run,
             lsoa=results.get("lsoa"),
+            lsoa_sources=cited_files((results.get("lsoa") or {}).get("files", [])),
             lsoa_count=len(latest.get("lsoas", [])),
         )
         return context
@@ -100,6 +102,7 @@ def scorecard(request: Request, code: str) -> Response:
             "names": results["names"],
             "run_info": run,
             "lsoa": results.get("lsoa"),
+            "lsoa_sources": cited_files((results.get("lsoa") or {}).get("files", [])),
             "lsoas": _ward_lsoas(results, years[-1], code),
             "lsoa_count": len(results["years"][years[-1]].get("lsoas", [])),
         }
@@ -145,7 +148,9 @@ def deprivation_page(request: Request) -> Response:
     def build(snapshot: PublicSnapshot) -> dict[str, Any]:
         with read_connection(site(request).engine) as connection:
             releases = latest_deprivation_releases(connection)
-        shown = [releases[y] for y in sorted(releases)]
+        shown = [
+            {**releases[y], "sources": cited_files([f["name"] for f in releases[y]["files"]])} for y in sorted(releases)
+        ]
         ward_codes = sorted(
             {w["area"]: w["name"] for r in shown for w in r["summary"]["wards"]}.items(), key=lambda p: p[1]
         )

@@ -23,7 +23,7 @@ from thrive.publishing.shapes import MEDIA_TYPES, ExportFormat, export_bytes, te
 from thrive.web.comparisons import comparisons
 from thrive.web.indicator_views import matches
 from thrive.web.maps import WIDTH, ward_shapes
-from thrive.web.page_templates import templates
+from thrive.web.page_templates import PUBLIC_TEXT, templates
 from thrive.web.provenance import sources
 from thrive.web.site import PublicSnapshot, Site
 from thrive.web.views import band_tables, card, charts, short_wording, summaries
@@ -162,8 +162,8 @@ def measure_page(request: Request, measure_id: str) -> Response:
         groups = {g.code: g.name for g in snapshot.roadmap.groups}
         owners = [groups.get(code, code) for code in measure.groups]
         about = [
-            {"key": {"text": "Definition"}, "value": {"text": measure.definition}},
-            {"key": {"text": "Source"}, "value": {"text": measure.source}},
+            {"key": {"text": "Definition"}, "value": {"html": PUBLIC_TEXT(measure.definition)}},
+            {"key": {"text": "Source"}, "value": {"html": PUBLIC_TEXT(measure.source)}},
             {"key": {"text": "How often"}, "value": {"text": measure.frequency.value.replace("_", " ")}},
             {
                 "key": {"text": "Better is"},
@@ -188,7 +188,7 @@ def measure_page(request: Request, measure_id: str) -> Response:
                 for t in snapshot.roadmap.targets_for(measure.id)
             ],
             "about": about,
-            "notes": [{"text": n.text, "source": snapshot.document_title(n.ref)} for n in measure.notes],
+            "notes": [{"text": n.text, "ref": n.ref, "source": snapshot.document_title(n.ref)} for n in measure.notes],
             "comparisons": comparisons(snapshot, measure),
             "sources": sources(snapshot, measure, lambda found: site(request).indicator_figures(snapshot, found)),
             "history": history,
@@ -317,11 +317,17 @@ def about(request: Request) -> Response:
         return {
             "title": "About the data",
             "section": "about",
-            "notes": _govuk_html(render.render(notes)),
-            "assessment": _govuk_html(render.render(method)),
+            "notes": PUBLIC_TEXT.html(_govuk_html(render.render(notes))),
+            "assessment": PUBLIC_TEXT.html(_govuk_html(render.render(method))),
         }
 
     return cached_page(request, "about", build, "about.html")
+
+
+NOTES_TABLE = (
+    '<div class="thrive-scroll" role="region" aria-label="Table in the notes" tabindex="0"><table class="govuk-table">'
+)
+"""A note's table scrolls in its own focusable box on a phone rather than widening the page."""
 
 
 def _govuk_html(html: str) -> str:
@@ -336,7 +342,8 @@ def _govuk_html(html: str) -> str:
         ("<p>", '<p class="govuk-body">'),
         ("<ul>", '<ul class="govuk-list govuk-list--bullet">'),
         ("<ol>", '<ol class="govuk-list govuk-list--number">'),
-        ("<table>", '<table class="govuk-table">'),
+        ("<table>", NOTES_TABLE),
+        ("</table>", "</table></div>"),
         ("<a ", '<a class="govuk-link" '),
     ):
         html = html.replace(tag, cls)

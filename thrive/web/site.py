@@ -139,7 +139,7 @@ class Site:
         self._lock = threading.Lock()
         dataset = load_dataset()
         self._bands = dataset.band_tables
-        self._documents = {d.id: d.title.split(" (")[0] for d in dataset.documents}
+        self._documents = {d.id: d.citation for d in dataset.documents}
 
     def current_version(self) -> Version:
         with read_connection(self.engine) as connection:
