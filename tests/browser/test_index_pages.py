@@ -1,4 +1,5 @@
-"""The Thriving People Index and deprivation pages in Chromium: axe-core, the map's links, no JavaScript."""
+"""The Thriving People Index and deprivation pages in Chromium: axe-core, phones, the experimental map's links
+in the workspace, no JavaScript."""
 
 from __future__ import annotations
 
@@ -68,20 +69,42 @@ def test_index_and_deprivation_pages_reflow_on_a_phone(index_page: Page, name: s
     check_on_phones(index_page, f"index-{name}")
 
 
-def test_a_resident_goes_from_the_map_to_a_ward_scorecard_without_javascript(
-    index_page_without_javascript: Page,
-) -> None:
+def test_a_resident_sees_how_the_index_is_made_and_no_synthetic_ranking(index_page_without_javascript: Page) -> None:
     page = index_page_without_javascript
     page.goto("/")
     page.get_by_role("navigation", name="Menu").get_by_role("link", name="Thriving People Index").click()
     expect(page.locator("main h1")).to_have_text("Thriving People Index")
-    expect(page.get_by_text("Synthetic data:", exact=False)).to_be_visible()
+    expect(page.get_by_text("The index’s scores and ranks are not published yet.", exact=False)).to_be_visible()
+    expect(page.locator("figure.thrive-map")).to_have_count(0)
+    expect(page.get_by_role("link", name="deprivation page")).to_be_visible()
+
+
+def test_an_officer_goes_from_the_experimental_map_to_a_ward_scorecard_without_javascript(
+    index_page_without_javascript: Page,
+) -> None:
+    page = index_page_without_javascript
+    sign_in(page, ACCOUNTS.admin)
+    page.get_by_role("link", name="Thriving People Index scores and ranks (experimental)").click()
+    expect(page.get_by_role("heading", name="Experimental: officers only")).to_be_visible()
     page.locator("figure.thrive-map").get_by_role("link", name="Farley").click()
     expect(page.locator("main h1")).to_have_text("Farley scorecard")
+    expect(page.get_by_role("heading", name="Experimental: officers only")).to_be_visible()
     expect(page.get_by_role("cell", name="Personal Safety", exact=True)).to_be_visible()
     lsoas = page.get_by_role("table", name="LSOAs in Farley: scores, ranks and 95% intervals, 2023")
     expect(lsoas.get_by_role("columnheader", name="Rank of 121")).to_be_visible()
     expect(lsoas.get_by_role("rowheader")).to_have_count(FARLEY_LSOAS)
+    screenshot(page, "index-experimental-scorecard")
+
+
+@pytest.mark.parametrize(
+    "path", ["/workspace/thriving-people-index", "/workspace/thriving-people-index/wards/E05002199"]
+)
+def test_the_experimental_pages_pass_axe_and_reflow_on_a_phone(index_page: Page, path: str) -> None:
+    sign_in(index_page, ACCOUNTS.admin)
+    index_page.goto(path)
+    violations = serious_violations(index_page)
+    assert not violations, violation_report(path, violations)
+    check_on_phones(index_page, "index-experimental-" + path.rsplit("/", 1)[-1])
 
 
 def test_the_framework_form_and_its_error_summary_pass_axe(index_page: Page) -> None:

@@ -22,7 +22,7 @@ def _text(html: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
 
 
-def test_progress_report_shows_both_releases_the_break_and_the_index_marked_synthetic(engine: Engine) -> None:
+def test_progress_report_shows_both_releases_the_break_and_no_synthetic_index_ranking(engine: Engine) -> None:
     import_deprivation(engine, [IOD2019], 2019, actor="analyst@luton.gov.uk")
     import_deprivation(engine, [IOD2025], 2025, actor="analyst@luton.gov.uk")
     compute_and_store(engine, shipped_framework_path(), draws=20, actor="analyst@luton.gov.uk")
@@ -34,8 +34,11 @@ def test_progress_report_shows_both_releases_the_break_and_the_index_marked_synt
     assert "English Indices of Deprivation 2019 (LSOA 2011) 121 4 10:34" in text  # 002:1224, 003:709
     assert "English Indices of Deprivation 2025 (LSOA 2021) 125 17 1:59" in text
     assert "Break in series in 2025." in text
-    assert "SYNTHETIC: 29 indicators use synthetic demonstration values" in text
-    assert {t.sheet for t in report.tables} >= {"Deprivation", "Thriving People Index"}
+    # 29 of 34 indicators synthetic: the report publishes no index score or rank (issue 17).
+    assert "The index’s scores and ranks are not published yet: 29 of its 34 indicators" in text
+    assert "Wards by Thriving People Index score" not in text and "Luton scores" not in text
+    assert "Deprivation" in {t.sheet for t in report.tables}
+    assert not {"Thriving People Index", "Index by LSOA"} & {t.sheet for t in report.tables}
 
 
 def test_an_index_run_made_after_the_reports_run_does_not_change_that_report(engine: Engine) -> None:
@@ -48,16 +51,11 @@ def test_an_index_run_made_after_the_reports_run_does_not_change_that_report(eng
     assert "No deprivation release had been imported" in _text(render_html(again))
 
 
-def test_progress_report_lists_luton_s_121_lsoas_in_their_own_sheet_when_file_9_was_imported(engine: Engine) -> None:
+def test_progress_report_ranks_no_lsoa_while_the_index_is_experimental_even_with_file_9(engine: Engine) -> None:
     import_deprivation(engine, [IOD2019, FILE_9], 2019, actor="analyst@luton.gov.uk")
     compute_and_store(engine, shipped_framework_path(), draws=20, actor="analyst@luton.gov.uk")
 
     report = progress_report(engine, year=2025, run_id=None, draft=False, actor="test")
 
-    (sheet,) = [t for t in report.tables if t.sheet == "Index by LSOA"]
-    assert len(sheet.rows) == 121  # IoD2019 File 2: Luton has 121 LSOAs (2011)
-    assert [row[0] for row in sheet.rows] == list(range(1, 122))
-    barnfield = [row for row in sheet.rows if row[1] == "E01015693"]
-    assert barnfield[0][2:4] == ("Luton 007A", "Barnfield")
-    assert any("SYNTHETIC: 29 indicators" in note for note in sheet.notes)
-    assert "Luton’s 121 LSOAs (2011) are scored too" in _text(render_html(report))
+    assert "Index by LSOA" not in {t.sheet for t in report.tables}
+    assert "are scored too" not in _text(render_html(report))

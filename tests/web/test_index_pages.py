@@ -1,4 +1,7 @@
-"""The Thriving People Index and deprivation pages over a real server, from stored runs and imports."""
+"""The Thriving People Index and deprivation pages over a real server, from stored runs and imports.
+
+While most of the index's indicators are synthetic, the public sees the method and the real indicators
+only; officers see the scores, ranks and map in the workspace, marked experimental (issue 17)."""
 
 from __future__ import annotations
 
@@ -8,6 +11,8 @@ import httpx
 from sqlalchemy import Engine
 
 from tests.conftest import FIXTURES
+from tests.web.conftest import PASSWORD, Tokens
+from tests.web.helpers import sign_in
 from thrive.data.index_framework import shipped_framework_path
 from thrive.datasets import OPEN_DATA
 from thrive.services.deprivation_imports import import_deprivation
@@ -15,6 +20,7 @@ from thrive.services.index_runs import compute_and_store
 
 IOD2019 = OPEN_DATA / "iod2019"
 IOD2025 = OPEN_DATA / "iod2025" / "imd2025_england_lsoa21_humaniverse.csv.gz"
+WORKSPACE = "/workspace/thriving-people-index"
 LUTON_EXTRACT = FIXTURES / "imd2019_lsoa_england" / "luton_E06000032_lsoa_extract.csv"
 
 
@@ -22,7 +28,7 @@ def _text(html: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
 
 
-def test_index_page_shows_ranks_intervals_map_table_and_labels_synthetic_data(
+def test_while_most_indicators_are_synthetic_the_public_index_shows_the_method_and_no_score_rank_or_map(
     engine: Engine, client: httpx.Client
 ) -> None:
     assert "has not been computed yet" in client.get("/thriving-people-index").text
@@ -32,14 +38,15 @@ def test_index_page_shows_ranks_intervals_map_table_and_labels_synthetic_data(
 
     assert page.status_code == 200
     text = _text(page.text)
-    assert "Synthetic data: 29 of the index’s indicators use synthetic demonstration values" in text
-    assert page.text.count('href="/thriving-people-index/wards/E05') >= 38  # map shapes and table rows
-    assert "Ward scores and ranks in 2023 (the map as a table)" in text
-    assert "Cronbach’s alpha" in text and "Personal Safety" in text
-    assert page.text.count("Synthetic</strong>") == 29
+    assert "scores and ranks are not published yet. 29 of its 34 indicators still use synthetic" in text
+    assert "5 of the 34 indicators are real data" in text and "Crime deprivation score (IoD2019)" in text
+    assert page.text.count("Synthetic for now</strong>") == 29 and page.text.count("Real data</strong>") == 5
+    assert "/wards/E05" not in page.text and "thrive-map" not in page.text
+    assert not re.search(r"\bRank\b|\brank \d|\b(Strength|Weakness)\b", text)  # no table, rank or badge
+    assert not re.search(r"\d+\.\d out of 100", text)
 
 
-def test_ward_scorecard_shows_strengths_and_weaknesses_and_an_unknown_ward_is_not_found(
+def test_a_public_ward_scorecard_gives_no_synthetic_score_and_points_to_the_ward_s_real_data(
     engine: Engine, client: httpx.Client
 ) -> None:
     compute_and_store(engine, shipped_framework_path(), draws=50, actor="analyst@luton.gov.uk")
@@ -48,10 +55,32 @@ def test_ward_scorecard_shows_strengths_and_weaknesses_and_an_unknown_ward_is_no
 
     assert page.status_code == 200
     text = _text(page.text)
-    assert "Wigmore scorecard" in text
-    assert "rank" in text and "of Luton’s 19 wards" in text
-    assert re.search(r"(Strength|Weakness|Neutral)", text)
+    assert "Wigmore: Thriving People Index" in text
+    assert 'href="/areas/E05002211"' in page.text and 'href="/deprivation"' in page.text
+    assert not re.search(r"\bRank\b|\brank \d|\b(Strength|Weakness|Neutral)\b", text)
     assert client.get("/thriving-people-index/wards/E06000032").status_code == 404
+
+
+def test_officers_see_the_scores_ranks_and_map_in_the_workspace_marked_experimental(
+    engine: Engine, client: httpx.Client, tokens: Tokens
+) -> None:
+    compute_and_store(engine, shipped_framework_path(), draws=50, actor="analyst@luton.gov.uk")
+    assert client.get("/workspace/thriving-people-index").status_code == 303  # to the sign-in page
+    sign_in(client, "viewer@luton.gov.uk", PASSWORD)
+
+    page = client.get("/workspace/thriving-people-index")
+    scorecard = client.get("/workspace/thriving-people-index/wards/E05002211")
+
+    assert page.status_code == 200 and scorecard.status_code == 200
+    text = _text(page.text)
+    assert "Experimental: officers only" in text and "These scores, ranks and the ward map are not published." in text
+    assert page.text.count('href="/workspace/thriving-people-index/wards/E05') >= 38  # map shapes and table rows
+    assert "Ward scores and ranks in 2023 (the map as a table)" in text
+    assert "Cronbach’s alpha" in text and "Personal Safety" in text
+    card = _text(scorecard.text)
+    assert "Experimental: officers only" in card and "of Luton’s 19 wards" in card
+    assert re.search(r"(Strength|Weakness|Neutral)", card)
+    assert scorecard.headers["cache-control"] == "no-store"
 
 
 def test_deprivation_page_puts_2019_and_2025_side_by_side_with_the_break_in_series(
@@ -78,10 +107,11 @@ def test_deprivation_page_puts_2019_and_2025_side_by_side_with_the_break_in_seri
 
 
 def test_ward_scorecard_lists_its_lsoas_with_scores_ranks_and_intervals_once_file_9_is_imported(
-    engine: Engine, client: httpx.Client
+    engine: Engine, client: httpx.Client, tokens: Tokens
 ) -> None:
     compute_and_store(engine, shipped_framework_path(), draws=50, actor="analyst@luton.gov.uk")
-    assert "This run scores no LSOAs" in _text(client.get("/thriving-people-index/wards/E05002193").text)
+    sign_in(client, "viewer@luton.gov.uk", PASSWORD)
+    assert "This run scores no LSOAs" in _text(client.get(f"{WORKSPACE}/wards/E05002193").text)
     import_deprivation(
         engine,
         [
@@ -93,7 +123,7 @@ def test_ward_scorecard_lists_its_lsoas_with_scores_ranks_and_intervals_once_fil
     )
     compute_and_store(engine, shipped_framework_path(), draws=50, actor="analyst@luton.gov.uk")
 
-    text = _text(client.get("/thriving-people-index/wards/E05002193").text)
+    text = _text(client.get(f"{WORKSPACE}/wards/E05002193").text)
 
     # Barnfield's LSOAs (2011) in the ONS LSOA11 to WD19 lookup (luton_E06000032_lsoa_extract.csv).
     barnfield = ["Luton 007A", "Luton 007B", "Luton 007C", "Luton 007D", "Luton 007E"]
@@ -105,4 +135,4 @@ def test_ward_scorecard_lists_its_lsoas_with_scores_ranks_and_intervals_once_fil
         assert name in text
     assert "Luton 007A (E01015693)" in text
     assert "29 of the indicators are synthetic at LSOA level too." in text
-    assert "LSOAs (2011) are scored too" in _text(client.get("/thriving-people-index").text)
+    assert "LSOAs (2011) are scored too" in _text(client.get(WORKSPACE).text)

@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine
 
+from thrive.index.publication import experimental
 from thrive.reports.tables import Column, DataTable, Kind
 from thrive.store.database import read_connection
 from thrive.store.deprivation import latest_deprivation_releases
@@ -32,20 +33,31 @@ class IndexSection:
     def year(self) -> str | None:
         return None if self.index is None else max(self.index["results"]["years"])
 
+    @property
+    def experimental(self) -> bool:
+        """While most indicators are synthetic the report publishes no score or rank (thrive.index.publication)."""
+        return self.index is not None and experimental(self.index["results"])
+
+    def synthetic_count(self) -> int:
+        return 0 if self.index is None else len(self.index["results"]["synthetic_indicators"])
+
+    def indicator_count(self) -> int:
+        return 0 if self.index is None else len(self.index["results"]["names"]["indicators"])
+
     def wards(self) -> list[dict[str, Any]]:
-        if self.index is None or self.year is None:
+        if self.index is None or self.year is None or self.experimental:
             return []
         areas = self.index["results"]["years"][self.year]["areas"]
         return sorted((a for a in areas if a["kind"] == "ward"), key=lambda a: a["rank"])
 
     def lsoas(self) -> list[dict[str, Any]]:
         """Luton's LSOAs by rank, when the run scored them (DATA-NOTES I6)."""
-        if self.index is None or self.year is None:
+        if self.index is None or self.year is None or self.experimental:
             return []
         return sorted(self.index["results"]["years"][self.year].get("lsoas", []), key=lambda a: a["rank"])
 
     def luton(self) -> dict[str, Any] | None:
-        if self.index is None or self.year is None:
+        if self.index is None or self.year is None or self.experimental:
             return None
         areas: list[dict[str, Any]] = self.index["results"]["years"][self.year]["areas"]
         return next(a for a in areas if a["kind"] == "town")
@@ -78,7 +90,7 @@ class IndexSection:
                     ),
                 )
             )
-        if self.index is not None:
+        if self.index is not None and not self.experimental:
             out.append(
                 DataTable(
                     "Thriving People Index",

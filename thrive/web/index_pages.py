@@ -13,10 +13,13 @@ from fastapi.responses import HTMLResponse, Response
 from thrive.data.iod import cited_files
 from thrive.framework.area import LUTON
 from thrive.index.deprivation import DECILES
+from thrive.index.publication import experimental
 from thrive.presentation.charts import Line, line_chart
 from thrive.store.reads import latest_deprivation_releases, latest_index_run, read_connection
 from thrive.web.maps import WIDTH, ward_shapes
+from thrive.web.page_templates import templates
 from thrive.web.public import PageNotFoundError, cached_page, site
+from thrive.web.security import require_user
 from thrive.web.site import PublicSnapshot
 
 router = APIRouter()
@@ -34,80 +37,141 @@ def _index_run(request: Request) -> dict[str, Any] | None:
         return latest_index_run(connection)
 
 
-@router.get("/thriving-people-index", response_class=HTMLResponse)
+PUBLIC = "/thriving-people-index"
+WORKSPACE = "/workspace/thriving-people-index"
+
+
+@router.get(PUBLIC, response_class=HTMLResponse)
 def index_page(request: Request) -> Response:
     def build(snapshot: PublicSnapshot) -> dict[str, Any]:
         run = _index_run(request)
-        context: dict[str, Any] = {"title": "Thriving People Index", "section": "index", "run": run}
-        if run is None:
-            return context
-        results = run["results"]
-        years = sorted(results["years"])
-        latest = results["years"][years[-1]]
-        wards = [a for a in latest["areas"] if a["kind"] == "ward"]
-        luton = next(a for a in latest["areas"] if a["kind"] == "town")
-        by_code = {a["code"]: a for a in wards}
-        shapes, height = ward_shapes()
-        context.update(
-            year=years[-1],
-            years=years,
-            wards=sorted(wards, key=lambda a: a["rank"] or 99),
-            luton=luton,
-            quality=latest["quality"],
-            drivers=(latest["uncertainty"] or {}).get("drivers", {}),
-            draws=(latest["uncertainty"] or {}).get("draws"),
-            synthetic=results["synthetic_indicators"],
-            names=results["names"],
-            framework=results["framework"],
-            weighting=results["weighting"],
-            shapes=[
-                {"code": s.code, "name": s.name, "path": s.path, "band": _band(by_code.get(s.code, {}).get("index"))}
-                for s in shapes
-            ],
-            shades=SHADES,
-            band_width=BAND_WIDTH,
-            map_width=WIDTH,
-            map_height=height,
-            trend=_trend(results, years, LUTON, "Luton"),
-            trend_rows=[(y, _area(results, y, LUTON)) for y in years],
-            run_info=run,
-            lsoa=results.get("lsoa"),
-            lsoa_sources=cited_files((results.get("lsoa") or {}).get("files", [])),
-            lsoa_count=len(latest.get("lsoas", [])),
-        )
-        return context
+        if run is not None and experimental(run["results"]):
+            return _method_context(run)
+        return {"title": "Thriving People Index", "section": "index", "run": run, **_index_context(run, PUBLIC)}
 
     return cached_page(request, "thriving-people-index", build, "index/index.html")
 
 
-@router.get("/thriving-people-index/wards/{code}", response_class=HTMLResponse)
+@router.get(PUBLIC + "/wards/{code}", response_class=HTMLResponse)
 def scorecard(request: Request, code: str) -> Response:
+    run = _ward_run(request, code)
+    if experimental(run["results"]):
+        area = _area(run["results"], max(run["results"]["years"]), code)
+        return cached_page(request, f"scorecard:{code}", lambda _: _method_context(run, area), "index/scorecard.html")
+    return cached_page(
+        request, f"scorecard:{code}", lambda _: _scorecard_context(run, code, PUBLIC), "index/scorecard.html"
+    )
+
+
+@router.get(WORKSPACE, response_class=HTMLResponse)
+def experimental_index_page(request: Request) -> Response:
+    """The scores, ranks and ward map an officer may examine while the index is experimental."""
+    user, _ = require_user(request)
+    run = _index_run(request)
+    context = {"title": "Thriving People Index (experimental)", "section": "workspace", "signed_in": user}
+    context |= {"run": run, "experimental": run is not None and experimental(run["results"])}
+    return templates.TemplateResponse(request, "index/index.html", context | _index_context(run, WORKSPACE))
+
+
+@router.get(WORKSPACE + "/wards/{code}", response_class=HTMLResponse)
+def experimental_scorecard(request: Request, code: str) -> Response:
+    user, _ = require_user(request)
+    run = _ward_run(request, code)
+    context = _scorecard_context(run, code, WORKSPACE) | {"section": "workspace", "signed_in": user}
+    context |= {
+        "title": f"{context['area']['name']}: experimental scorecard",
+        "experimental": experimental(run["results"]),
+    }
+    return templates.TemplateResponse(request, "index/scorecard.html", context)
+
+
+def _ward_run(request: Request, code: str) -> dict[str, Any]:
     run = _index_run(request)
     if run is None or not any(a["code"] == code and a["kind"] == "ward" for a in _latest(run)["areas"]):
         raise PageNotFoundError(f"There is no Thriving People Index scorecard for '{code}'.")
+    return run
 
-    def build(snapshot: PublicSnapshot) -> dict[str, Any]:
-        results = run["results"]
-        years = sorted(results["years"])
-        area = _area(results, years[-1], code)
-        return {
-            "title": f"{area['name']}: Thriving People Index scorecard",
-            "section": "index",
-            "area": area,
-            "year": years[-1],
-            "luton": _area(results, years[-1], LUTON),
-            "trend": _trend(results, years, code, area["name"]),
-            "trend_rows": [(y, _area(results, y, code)) for y in years],
-            "synthetic": results["synthetic_indicators"],
-            "names": results["names"],
-            "run_info": run,
-            "lsoa": results.get("lsoa"),
-            "lsoa_sources": cited_files((results.get("lsoa") or {}).get("files", [])),
-            "lsoas": _ward_lsoas(results, years[-1], code),
-            "lsoa_count": len(results["years"][years[-1]].get("lsoas", [])),
-        }
 
-    return cached_page(request, f"scorecard:{code}", build, "index/scorecard.html")
+def _method_context(run: dict[str, Any], area: dict[str, Any] | None = None) -> dict[str, Any]:
+    """How the index is made and which indicators are real: what the public sees while it is experimental."""
+    results = run["results"]
+    indicators = results["names"]["indicators"]
+    return {
+        "method_only": True,
+        "title": f"{area['name']}: Thriving People Index" if area else "Thriving People Index",
+        "section": "index",
+        "area": area,
+        "run_info": run,
+        "names": results["names"],
+        "framework": results["framework"],
+        "weighting": results["weighting"],
+        "synthetic": results["synthetic_indicators"],
+        "real": [i for code, i in indicators.items() if code not in results["synthetic_indicators"]],
+        "indicator_count": len(indicators),
+    }
+
+
+def _index_context(run: dict[str, Any] | None, base: str) -> dict[str, Any]:
+    if run is None:
+        return {"base": base}
+    results = run["results"]
+    years = sorted(results["years"])
+    latest = results["years"][years[-1]]
+    wards = [a for a in latest["areas"] if a["kind"] == "ward"]
+    luton = next(a for a in latest["areas"] if a["kind"] == "town")
+    by_code = {a["code"]: a for a in wards}
+    shapes, height = ward_shapes()
+    return {
+        "base": base,
+        "year": years[-1],
+        "years": years,
+        "wards": sorted(wards, key=lambda a: a["rank"] or 99),
+        "luton": luton,
+        "quality": latest["quality"],
+        "drivers": (latest["uncertainty"] or {}).get("drivers", {}),
+        "draws": (latest["uncertainty"] or {}).get("draws"),
+        "synthetic": results["synthetic_indicators"],
+        "names": results["names"],
+        "framework": results["framework"],
+        "weighting": results["weighting"],
+        "shapes": [
+            {"code": s.code, "name": s.name, "path": s.path, "band": _band(by_code.get(s.code, {}).get("index"))}
+            for s in shapes
+        ],
+        "shades": SHADES,
+        "band_width": BAND_WIDTH,
+        "map_width": WIDTH,
+        "map_height": height,
+        "trend": _trend(results, years, LUTON, "Luton"),
+        "trend_rows": [(y, _area(results, y, LUTON)) for y in years],
+        "run_info": run,
+        "lsoa": results.get("lsoa"),
+        "lsoa_sources": cited_files((results.get("lsoa") or {}).get("files", [])),
+        "lsoa_count": len(latest.get("lsoas", [])),
+    }
+
+
+def _scorecard_context(run: dict[str, Any], code: str, base: str) -> dict[str, Any]:
+    results = run["results"]
+    years = sorted(results["years"])
+    area = _area(results, years[-1], code)
+    return {
+        "title": f"{area['name']}: Thriving People Index scorecard",
+        "section": "index",
+        "base": base,
+        "area": area,
+        "year": years[-1],
+        "luton": _area(results, years[-1], LUTON),
+        "trend": _trend(results, years, code, area["name"]),
+        "trend_rows": [(y, _area(results, y, code)) for y in years],
+        "synthetic": results["synthetic_indicators"],
+        "names": results["names"],
+        "run_info": run,
+        "lsoa": results.get("lsoa"),
+        "lsoa_sources": cited_files((results.get("lsoa") or {}).get("files", [])),
+        "lsoas": _ward_lsoas(results, years[-1], code),
+        "lsoa_count": len(results["years"][years[-1]].get("lsoas", [])),
+    }
 
 
 def _ward_lsoas(results: dict[str, Any], year: str, ward: str) -> list[dict[str, Any]]:
