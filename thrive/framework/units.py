@@ -38,6 +38,10 @@ class Unit:
     """The range a figure can take; None where there is no bound."""
     counts: bool = False
     """A count grows with the size of a place, so it is never compared between places."""
+    zero_axis: bool = True
+    """A chart's value axis starts at zero (where `lower` is zero), so a small change is never drawn as a
+    steep climb. Years are the exception: no one lives zero years, and a life expectancy's change of a
+    year is the story; the chart says that its axis does not start at zero."""
 
     def format(self, value: float, decimals: int | None = None) -> str:
         """For a count, `decimals` below zero rounds to tens, hundreds and so on (13,450,001 to 13,500,000 at -5)."""
@@ -81,7 +85,7 @@ UNITS: dict[str, Unit] = {
             0.0,
             1000.0,
         ),
-        Unit("years", "years", "Years", "0.0#", 2, lambda n: f"{n} years", 0.0),
+        Unit("years", "years", "Years", "0.0#", 2, lambda n: f"{n} years", 0.0, zero_axis=False),
         Unit(
             "tco2e_per_capita",
             "tonnes CO2e per person",

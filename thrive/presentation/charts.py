@@ -25,7 +25,12 @@ PATH_COLOUR = "#009E73"
 REGION_COLOUR = "#D55E00"
 OTHER_COLOUR = "#8C8C8C"
 """A neutral grey (3.4:1 on white) for places that are not the point of a chart: the rest of a ranking."""
-plt.rcParams.update({"font.family": "DejaVu Sans", "font.size": 9, "svg.fonttype": "none", "svg.hashsalt": "thrive"})
+TEXT_POINTS = 11
+"""Chart text in points at the drawn size: 14.7 CSS pixels, and at least 14 where a phone scrolls the chart
+at its narrowest (28rem) rather than shrinking it."""
+plt.rcParams.update(
+    {"font.family": "DejaVu Sans", "font.size": TEXT_POINTS, "svg.fonttype": "none", "svg.hashsalt": "thrive"}
+)
 
 
 @dataclass(frozen=True)
@@ -64,32 +69,67 @@ class Line:
         return [p for p in points if all(math.isfinite(x) for x in p)]
 
 
-def line_chart(title: str, lines: list[Line], *, unit_label: str, width: float = 6.4, height: float = 3.2) -> str:
+MOST_TICKS = 6
+"""Period labels on the time axis: more would overprint each other at this size; the table gives every one."""
+
+
+def line_chart(
+    title: str,
+    lines: list[Line],
+    *,
+    unit_label: str,
+    zero_based: bool = False,
+    ticks: list[tuple[float, str]] | None = None,
+    width: float = 4.8,
+    height: float = 3.2,
+) -> str:
     """An SVG chart; `title` becomes its accessible name. Confidence intervals are drawn as error
-    bars in their line's colour, so each interval sits on its own line's marker."""
-    figure, axes = plt.subplots(figsize=(width, height))
-    for line in lines:
-        if not line.years:
-            continue
+    bars in their line's colour, so each interval sits on its own line's marker.
+
+    `zero_based` starts the value axis at zero (for figures that cannot be negative, so a small change is
+    not drawn as a steep climb). `ticks` labels the time axis with the periods as the page prints them
+    ("2019/20"), never as decimal years. The legend sits below the plot, where it cannot cover a line."""
+    figure, axes = plt.subplots(figsize=(width, height), layout="constrained")
+    drawn = [line for line in lines if line.years]
+    for line in drawn:
         style = line.style
         axes.plot(
             line.years,
             line.values,
             color=style.colour,
             marker=style.marker,
-            markersize=4,
+            markersize=5,
             linestyle=style.linestyle,
             label=line.label,
         )
         _draw_intervals(axes, line)
     axes.set_ylabel(unit_label)
-    axes.xaxis.set_major_locator(MaxNLocator(integer=True))
+    if zero_based:
+        axes.set_ylim(bottom=0)
+    if ticks:
+        shown = _thinned(sorted(set(ticks)), width)
+        axes.set_xticks([x for x, _ in shown], [label for _, label in shown])
+    else:
+        axes.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=MOST_TICKS))
     axes.spines[["top", "right"]].set_visible(False)
     axes.grid(axis="y", alpha=0.3)
-    if any(line.years for line in lines):
-        axes.legend(frameon=False, fontsize=8)
-    figure.tight_layout()
+    if drawn:
+        figure.legend(frameon=False, loc="outside lower center", ncol=min(len(drawn), 3))
     return _svg(figure, title)
+
+
+def _thinned(ticks: list[tuple[float, str]], width: float) -> list[tuple[float, str]]:
+    """The labels that fit side by side on the time axis, latest first, then every earlier one that
+    leaves room for its own label and its neighbour's, so no two overprint."""
+    span = (ticks[-1][0] - ticks[0][0]) or 1.0
+    # A character is about 0.62 of the font size wide; the axis is about 80% of the figure's width.
+    per_character = span * 0.62 * TEXT_POINTS / (0.8 * width * 72)
+    kept = [ticks[-1]]
+    for tick in reversed(ticks[:-1]):
+        room = (len(tick[1]) + len(kept[-1][1])) / 2 + 1.5
+        if kept[-1][0] - tick[0] >= room * per_character and len(kept) < MOST_TICKS:
+            kept.append(tick)
+    return kept[::-1]
 
 
 def _draw_intervals(axes: Axes, line: Line) -> None:

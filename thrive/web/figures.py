@@ -19,7 +19,7 @@ import pandas as pd
 from thrive.assess.benchmark import EAST_OF_ENGLAND
 from thrive.framework import PeriodError, PeriodKind, Polarity, parse_period
 from thrive.framework.area import ENGLAND, LUTON
-from thrive.framework.units import format_value, unit_name
+from thrive.framework.units import format_value, unit_name, unit_of
 from thrive.presentation.charts import (
     ENGLAND_STYLE,
     LABELLED_BARS,
@@ -60,6 +60,25 @@ HOME_PLACES = (LUTON_PLACE, ENGLAND_PLACE, REGION_PLACE)
 
 def axis_label(unit: str) -> str:
     return unit_name(unit)
+
+
+def zero_based(unit: str) -> bool:
+    """A chart's value axis starts at zero when the unit cannot go below it (percentages, counts, rates,
+    money), so a small change is never drawn as a steep climb."""
+    found = unit_of(unit)
+    return found.lower == 0 and found.zero_axis
+
+
+def axis_note(unit: str) -> str:
+    """What the summary says when the value axis does not start at zero, and why."""
+    if zero_based(unit):
+        return ""
+    return " The value axis does not start at zero, so that a small change shows; the table gives every figure."
+
+
+def period_ticks(rows: Sequence[Mapping[str, Any]]) -> list[tuple[float, str]]:
+    """Where each figure sits on the time axis, and its period as the page prints it ("2019/20")."""
+    return [(year_of(r), period_text(r)) for r in rows]
 
 
 def number(value: Any) -> float | None:
@@ -189,6 +208,7 @@ def over_time(
     summary = " ".join(_journey(by_place[p.code], p.name, unit) for p in shown)
     if intervals:
         summary += " Vertical bars show 95% confidence intervals."
+    summary += axis_note(unit) if shown else ""
     periods: dict[tuple[str, str], dict[str, Any]] = {}
     for place in shown:
         for row in by_place[place.code]:
@@ -205,7 +225,17 @@ def over_time(
     ]
     return {
         "title": title,
-        "svg": line_chart(title, lines, unit_label=axis_label(unit), width=size[0], height=size[1]) if shown else "",
+        "svg": line_chart(
+            title,
+            lines,
+            unit_label=axis_label(unit),
+            zero_based=zero_based(unit),
+            ticks=[tick for p in shown for tick in period_ticks(by_place[p.code])],
+            width=size[0],
+            height=size[1],
+        )
+        if shown
+        else "",
         "summary": summary,
         "intervals": intervals,
         "places": [p.name for p in shown],

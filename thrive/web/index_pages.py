@@ -203,6 +203,8 @@ def _trend(results: dict[str, Any], years: list[str], code: str, name: str) -> s
         f"Thriving People Index for {name}, {years[0]} to {years[-1]}",
         [Line(name, [float(y) for y in years], [float(v) for v in values])],
         unit_label="Score (0 to 100)",
+        zero_based=True,
+        ticks=[(float(y), y) for y in years],
         height=2.6,
     )
 

@@ -14,16 +14,19 @@ from thrive.publishing.shapes import latest_by_series, measure_summary
 from thrive.web.figures import (
     HOME_PLACES,
     axis_label,
+    axis_note,
     flags_text,
     has_intervals,
     interval_text,
     number,
     period_text,
+    period_ticks,
     place_line,
     place_rows,
     value_text,
     when_text,
     year_of,
+    zero_based,
 )
 from thrive.web.site import PublicSnapshot
 
@@ -114,20 +117,20 @@ def charts(snapshot: PublicSnapshot, measure: Measure) -> list[dict[str, Any]]:
     for series in measure.series:
         frame = snapshot.series_figures(series.id)
         luton = place_rows(frame, LUTON)
-        path = sorted(
+        targets = sorted(
             (t.year + 0.5, t.value)
             for t in snapshot.roadmap.targets_for(measure.id)
             if t.series_id == series.id and t.value is not None
         )
         known = [r for r in luton if number(r["value"]) is not None]
+        england = place_rows(frame, ENGLAND)
+        ticks = [*period_ticks(luton), *period_ticks(england), *((year, str(int(year))) for year, _ in targets)]
         start = _baseline(known, progress.get(series.id, {}))
-        if start is not None:
-            path = [(year_of(start), float(start["value"])), *path]
-        lines = [
-            place_line(luton, "Luton", LUTON_STYLE),
-            place_line(place_rows(frame, ENGLAND), "England", ENGLAND_STYLE),
-            Line("Road Map path", [p[0] for p in path], [float(p[1]) for p in path], PATH_STYLE),
-        ]
+        # A path is drawn only where the Road Map sets numeric milestones, from the baseline where there is one.
+        path = [(year_of(start), float(start["value"])), *targets] if start is not None and targets else targets
+        lines = [place_line(luton, "Luton", LUTON_STYLE), place_line(england, "England", ENGLAND_STYLE)]
+        if path:
+            lines.append(Line("Road Map path", [p[0] for p in path], [float(p[1]) for p in path], PATH_STYLE))
         shown = frame[frame["area_code"].isin([p.code for p in HOME_PLACES])]
         rows = [
             {
@@ -142,16 +145,19 @@ def charts(snapshot: PublicSnapshot, measure: Measure) -> list[dict[str, Any]]:
             for r in place_rows(shown, place.code)
         ]
         figures = "; ".join(f"{value_text(r['value'], series.unit)} {when_text(r)}" for r in known)
-        milestones = "; ".join(f"{format_value(v, series.unit)} by {int(y)}" for y, v in path[1:])
+        milestones = "; ".join(f"{format_value(v, series.unit)} by {int(y)}" for y, v in targets)
         summary = f"Luton: {figures or 'no figures yet'}. Road Map path: {milestones or 'no numeric milestones'}."
         if has_intervals(shown[shown["area_code"].isin([LUTON, ENGLAND])]):
             summary += " Vertical bars show 95% confidence intervals."
+        summary += axis_note(series.unit)
         title = series.label
         out.append(
             {
                 "title": title,
                 "unit": series.unit,
-                "svg": line_chart(title, lines, unit_label=axis_label(series.unit)),
+                "svg": line_chart(
+                    title, lines, unit_label=axis_label(series.unit), zero_based=zero_based(series.unit), ticks=ticks
+                ),
                 "summary": summary,
                 "intervals": has_intervals(shown),
                 "rows": rows,
