@@ -16,6 +16,7 @@ from typing import Protocol
 import pandas as pd
 from sqlalchemy import Engine
 
+from thrive.data.dataset import load_dataset
 from thrive.data.dfe_statistics import dfe_rows
 from thrive.data.fingertips import FingertipsLink, fingertips_rows, shipped_fingertips_links
 from thrive.data.official import IndicatorNotes, IndicatorRows, shipped_catalogue
@@ -31,6 +32,7 @@ from thrive.store.database import read_connection, write_transaction
 from thrive.store.framework_store import add_areas, read_roadmap
 from thrive.store.indicators import indicator_changes, record_indicators
 from thrive.store.observations import ObservationPlan, apply_observation_plan, check_references, plan_observations
+from thrive.store.search import rebuild_search_index
 
 CHUNK = 100_000
 
@@ -164,6 +166,8 @@ def import_file(engine: Engine, path: Path, options: ImportOptions, progress: Pr
             ),
         )
         record_indicators(connection, new, changed, result.change_set_id)
+        if new or changed:
+            rebuild_search_index(connection, load_dataset())  # the site search finds indicators by name
         check_references(connection, prepared.batch)
         progress.start(f"Writing {path.name}", len(plan.new) + len(plan.changed))
         for chunk in _chunks(plan):

@@ -25,6 +25,7 @@ from thrive.store.observations import (
     withdrawal_plan,
 )
 from thrive.store.poverty import load_published_band_tables
+from thrive.store.search import rebuild_search_index
 from thrive.store.targets import apply_target_changes, plan_targets
 
 
@@ -72,4 +73,5 @@ def load_dataset_into_store(engine: Engine, dataset: Dataset, actor: str) -> Loa
             apply_target_changes(connection, targets, change_set_id)
             apply_observation_plan(connection, plan, change_set_id)
         load_published_band_tables(connection, dataset, actor)
+        rebuild_search_index(connection, dataset)
     return LoadSummary(len(plan.new), len(plan.changed), plan.kept, len(targets), len(withdrawn.changed))

@@ -27,6 +27,7 @@ from thrive.store.observations import (
     published_changes_since,
 )
 from thrive.store.poverty import PovertyRun, poverty_runs, run_figures
+from thrive.store.search import SearchEntry, SearchResult, entries_by_kind, search, search_words
 from thrive.store.users import list_users, session_user, token_user
 from thrive.store.workflow import pending
 
@@ -37,8 +38,11 @@ __all__ = [
     "ChangeKind",
     "Coverage",
     "PovertyRun",
+    "SearchEntry",
+    "SearchResult",
     "brought_up_to_date",
     "current_observations",
+    "entries_by_kind",
     "first_change_at",
     "framework_versions",
     "income_generated",
@@ -61,6 +65,8 @@ __all__ = [
     "read_roadmap",
     "recent_published_changes",
     "run_figures",
+    "search",
+    "search_words",
     "session_user",
     "token_user",
     "working_commentary",

@@ -442,3 +442,29 @@ better_off_outcome = Table(
     Column("supersedes_id", Integer),
     Index("ix_better_off_outcome_case", "case_id", "benefit", "id"),
 )
+
+search_entry = Table(
+    "search_entry",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String(20), nullable=False),
+    Column("title", Text, nullable=False),
+    Column("summary", Text, nullable=False),
+    Column("body", Text, nullable=False),
+    Column("href", Text, nullable=False),
+)
+"""What the site search finds: measures, indicators, areas, pages and data notes, rebuilt from the shipped
+dataset and the open data whenever they load. Each database indexes it with its own full-text engine,
+which the migration creates and `search_engine_object` names: an FTS5 table on SQLite, a generated
+`tsvector` column with a GIN index on PostgreSQL."""
+
+SEARCH_FTS = "search_fts"
+
+
+def search_engine_object(name: str | None, type_: str) -> bool:
+    """Whether a database object is the search engine's own (FTS5's table and its shadow tables, or
+    PostgreSQL's tsvector column and index), which the schema above does not describe."""
+    found = name or ""
+    return found.startswith(SEARCH_FTS) or (
+        type_ in ("column", "index") and found in ("document", "ix_search_document")
+    )

@@ -20,8 +20,8 @@ from thrive.framework import AreaType
 from thrive.framework.area import LUTON
 from thrive.framework.units import with_unit
 from thrive.publishing.shapes import MEDIA_TYPES, ExportFormat, export_bytes, template_rows
+from thrive.store.reads import entries_by_kind, read_connection, search, search_words
 from thrive.web.comparisons import comparisons
-from thrive.web.indicator_views import matches
 from thrive.web.maps import WIDTH, ward_shapes
 from thrive.web.page_templates import PUBLIC_TEXT, templates
 from thrive.web.provenance import sources
@@ -289,22 +289,27 @@ def area_page(request: Request, code: str) -> Response:
     return cached_page(request, f"area:{code}", build, "area.html", snapshot)
 
 
+SEARCH_GROUPS = {
+    "measure": "Road Map measures",
+    "priority": "Priorities",
+    "area": "Luton and its wards",
+    "indicator": "Official statistics",
+    "page": "Pages",
+    "note": "Decisions about the figures",
+}
+"""The results page's groups, in the order shown, with their headings."""
+
+
 @router.get("/search", response_class=HTMLResponse)
-def search(request: Request, q: str = "") -> Response:
-    snapshot = site(request).public()
+def search_page(request: Request, q: str = "") -> Response:
+    """Full-text search (thrive.store.search): each database's own engine, stemming and synonyms."""
     query = q.strip()[:100]
-    words = [w for w in query.lower().split() if w]
-    results = [
-        m
-        for m in snapshot.roadmap.measures
-        if words and all(w in f"{m.wording} {m.outcome.text} {m.definition} {short_wording(m)}".lower() for w in words)
-    ]
-    indicators = [found for found in snapshot.indicators.values() if words and matches(found, words)]
-    return templates.TemplateResponse(
-        request,
-        "search.html",
-        {"title": "Search", "section": "search", "query": query, "results": results, "indicators": indicators},
-    )
+    with read_connection(site(request).engine) as connection:
+        found = search(connection, query, search_words().synonyms)
+    grouped = entries_by_kind(found.hits)
+    groups = [(heading, grouped[kind]) for kind, heading in SEARCH_GROUPS.items() if kind in grouped]
+    context = {"title": "Search", "section": "search", "query": query, "groups": groups, "found": found}
+    return templates.TemplateResponse(request, "search.html", context)
 
 
 @router.get("/about-the-data", response_class=HTMLResponse)
