@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import sys
+import threading
+import time
 
+import httpx
 import typer
 import uvicorn
 
@@ -16,6 +19,7 @@ from thrive.store.database import database_url
 users = typer.Typer(help="Officers' accounts.", no_args_is_help=True)
 
 
+READY_POLL_SECONDS = 0.2
 HEALTHCHECK_SECONDS = 120
 """How long uvicorn's supervisor waits for a worker to answer its ping before killing it as hung.
 Its default, 5 s, killed a worker reading a million published figures into its first snapshot (the
@@ -29,7 +33,9 @@ def serve(
 ) -> None:
     """Serve the public site, the officer workspace and the API."""
     engine()  # refuse to start on a database that has not been set up
-    console.print(f"Thrive is at http://{host}:{port}/ (database {database_url().split('@')[-1]})")
+    console.print(f"Starting Thrive on {host}:{port} (database {database_url().split('@')[-1]})")
+    address = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}/"
+    threading.Thread(target=_say_when_ready, args=(address, f"http://{host}:{port}/"), daemon=True).start()
     uvicorn.run(
         "thrive.web.main:app",
         host=host,
@@ -40,6 +46,19 @@ def serve(
         proxy_headers=False,
         timeout_worker_healthcheck=HEALTHCHECK_SECONDS,
     )
+
+
+def _say_when_ready(address: str, shown: str) -> None:
+    """Print "ready" only once the site answers a request, not when the process starts: loading can take
+    seconds, and an officer told a page is there should find it there."""
+    while True:
+        try:
+            httpx.head(address, timeout=READY_POLL_SECONDS)
+        except httpx.HTTPError:
+            time.sleep(READY_POLL_SECONDS)
+            continue
+        console.print(f"Thrive is ready at {shown}")
+        return
 
 
 @users.command("add")

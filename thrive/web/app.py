@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -86,7 +87,8 @@ def create_app(database_url: str | None = None) -> FastAPI:
     def http_error(request: Request, error: StarletteHTTPException) -> HTMLResponse:
         if error.status_code == 404:
             return _error_page(request, 404, "Page not found", "If you typed the web address, check it is correct.")
-        return _error_page(request, error.status_code, "Sorry, there is a problem", str(error.detail))
+        title = "Starting up" if error.status_code == 503 else "Sorry, there is a problem"
+        return _error_page(request, error.status_code, title, str(error.detail), error.headers)
 
     api.install(app)  # after the page handlers: /api errors get the JSON shape, pages keep theirs
     app.add_middleware(SecurityHeaders)
@@ -103,7 +105,13 @@ PAGE_ERRORS: dict[type[ServiceError], tuple[int, str]] = {
 """How a use-case's refusal shows as a page (or a refinement of one, as the one it refines): status and heading."""
 
 
-def _error_page(request: Request, status: int, title: str, message: str) -> HTMLResponse:
+def _error_page(
+    request: Request, status: int, title: str, message: str, headers: Mapping[str, str] | None = None
+) -> HTMLResponse:
     return templates.TemplateResponse(
-        request, "error.html", {"title": title, "message": message, "section": ""}, status_code=status
+        request,
+        "error.html",
+        {"title": title, "message": message, "section": ""},
+        status_code=status,
+        headers=dict(headers or {}),
     )

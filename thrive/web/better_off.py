@@ -7,6 +7,9 @@ case (better_off_adviser.py).
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
+import logging
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -15,6 +18,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from thrive.benefits.calculator import BetterOff, Calculator
 from thrive.benefits.reasons import money
@@ -33,26 +37,57 @@ from thrive.web.page_templates import templates
 from thrive.web.security import signed_in
 
 SECTION = "better-off"
+LOG = logging.getLogger(__name__)
 _CALCULATOR: list[Calculator] = []
+_WARM = threading.Event()
+_STARTED: list[bool] = []
 _LOCK = threading.Lock()
+WAIT_SECONDS = 45.0
+"""How long a calculation waits for a calculator still warming before the resident is asked to try again."""
+STARTING = (
+    "Better Off is starting up. Go back and press the button again in a few seconds: your answers are still there."
+)
 
 
 def calculator() -> Calculator:
-    """The process's calculator: PolicyEngine UK loads at first use, then stays warm."""
+    """The process's calculator, warmed in the background at start-up. A request that comes before it is
+    warm waits a little, then gets a 503 "starting" answer (with Retry-After) rather than hanging."""
+    start_warming()
+    if not _WARM.wait(WAIT_SECONDS) or not _CALCULATOR:
+        raise StarletteHTTPException(503, detail=STARTING, headers={"Retry-After": "5"})
+    return _CALCULATOR[0]
+
+
+def start_warming() -> None:
+    """Start loading PolicyEngine UK in a background thread, once per process.
+
+    IPython is imported first, whole, when it is installed: PolicyEngine imports it, and a chart drawn
+    while that import was half done found a partly initialised IPython in sys.modules (matplotlib looks for
+    it), so other pages failed. Once it is whole, the two imports cannot meet."""
     with _LOCK:
-        if not _CALCULATOR:
-            made = Calculator()
-            made.warm(TaxYear.current())
-            _CALCULATOR.append(made)
-        return _CALCULATOR[0]
+        if _STARTED:
+            return
+        _STARTED.append(True)
+        if importlib.util.find_spec("IPython") is not None:
+            importlib.import_module("IPython")
+        threading.Thread(target=_warm, name="better-off-warm", daemon=True).start()
+
+
+def _warm() -> None:
+    try:
+        made = Calculator()
+        made.warm(TaxYear.current())
+        _CALCULATOR.append(made)
+    except Exception:
+        LOG.exception("Better Off's calculator did not load; calculations answer 503 until a restart")
+    finally:
+        _WARM.set()
 
 
 @asynccontextmanager
 async def _warm_at_start_up(app: Any) -> AsyncIterator[None]:
-    """`thrive serve` loads and warms the calculator before it answers any request. Not in a
-    background thread: importing PolicyEngine UK while other requests render charts left
-    matplotlib half-imported (a partially initialised IPython), so other pages failed."""
-    calculator()
+    """`thrive serve` starts warming the calculator at once, without making public pages wait for it."""
+    start_warming()
     yield
 
 
