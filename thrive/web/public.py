@@ -20,7 +20,7 @@ from thrive.framework import AreaType
 from thrive.framework.area import LUTON
 from thrive.framework.units import with_unit
 from thrive.publishing.shapes import MEDIA_TYPES, ExportFormat, export_bytes, template_rows
-from thrive.store.reads import entries_by_kind, read_connection, search, search_words
+from thrive.store.reads import entries_by_kind, latest_deprivation_releases, read_connection, search, search_words
 from thrive.web.comparisons import comparisons
 from thrive.web.maps import WIDTH, ward_shapes
 from thrive.web.page_templates import PUBLIC_TEXT, templates
@@ -275,12 +275,19 @@ def area_page(request: Request, code: str) -> Response:
             for r in latest.to_dict(orient="records")
             if r["series_id"] in series_measure
         ]
+        with read_connection(site(request).engine) as connection:
+            releases = latest_deprivation_releases(connection)
+        deprivation = [
+            {"release": r["summary"], "ward": next((w for w in r["summary"]["wards"] if w["area"] == code), None)}
+            for _, r in sorted(releases.items())
+        ]
         return {
             "title": area.name,
             "section": "areas",
             "area": area,
             "area_kind": "Ward" if area.type is AreaType.WARD else "Town",
             "figures": figures,
+            "deprivation": [d for d in deprivation if d["ward"] is not None or area.type is not AreaType.WARD],
             "wards": shapes,
             "map_width": WIDTH,
             "map_height": height,
