@@ -1,5 +1,6 @@
-"""Measure page charts say only what is true (issue 17): the milestone path appears only where the Road
-Map sets numeric milestones, and a chart whose value axis does not start at zero says so."""
+"""Measure pages say only what is true (issue 17): the milestone path appears only where the Road
+Map sets numeric milestones, a chart whose value axis does not start at zero says so, and the page says
+when its figures were last updated and how often new ones come."""
 
 from __future__ import annotations
 
@@ -27,3 +28,13 @@ def test_a_chart_says_when_its_value_axis_does_not_start_at_zero(client: httpx.C
     years = _charts(client.get("/measures/healthy-life-expectancy").text)[0]
     assert "does not start at zero" not in destitution  # a percentage: the axis starts at zero
     assert "The value axis does not start at zero, so that a small change shows" in years
+
+
+def test_a_measure_page_says_when_its_figures_were_last_updated_and_how_often_they_come(
+    client: httpx.Client,
+) -> None:
+    text = re.sub(r"<[^>]+>", " ", client.get("/measures/healthy-life-expectancy").text)
+    assert re.search(
+        r"Figures last updated \d{1,2} [A-Z][a-z]+ 20\d\d\. New figures come once a year, each for three years together\.",
+        text,
+    )

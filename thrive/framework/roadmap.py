@@ -26,9 +26,26 @@ class Frequency(StrEnum):
     AD_HOC = "ad_hoc"
 
     @property
+    def words(self) -> str:
+        """How often new figures come, as a page says it."""
+        return FREQUENCY_WORDS[self]
+
+    @property
     def year_span(self) -> PeriodKind:
         """How a two-year label such as `22/23` reads for a measure published this often."""
         return PeriodKind.ACADEMIC_YEAR if self is Frequency.ACADEMIC_YEAR else PeriodKind.FINANCIAL_YEAR
+
+
+FREQUENCY_WORDS = {
+    Frequency.ANNUAL: "New figures come once a year",
+    Frequency.FINANCIAL_YEAR: "New figures come once a year, for each financial year",
+    Frequency.ACADEMIC_YEAR: "New figures come once a year, for each school year",
+    Frequency.ROLLING_3_YEAR: "New figures come once a year, each for three years together",
+    Frequency.QUARTERLY: "New figures come every three months",
+    Frequency.MONTHLY: "New figures come every month",
+    Frequency.BIENNIAL: "New figures come every two years",
+    Frequency.AD_HOC: "New figures come when the source runs its survey again",
+}
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from thrive.datasets import dataset_path
 from thrive.framework import AreaType
 from thrive.framework.area import LUTON
 from thrive.framework.units import with_unit
+from thrive.presentation.templating import long_date
 from thrive.publishing.shapes import MEDIA_TYPES, ExportFormat, export_bytes, template_rows
 from thrive.store.reads import entries_by_kind, latest_deprivation_releases, read_connection, search, search_words
 from thrive.web.comparisons import comparisons
@@ -171,6 +172,11 @@ def measure_page(request: Request, measure_id: str) -> Response:
             },
             {"key": {"text": "Owned by (proposed)"}, "value": {"text": ", ".join(owners) or "Not yet agreed"}},
         ]
+        changed = [snapshot.series_figures(s.id)["changed_at"].max() for s in measure.series]
+        dates = [pd.Timestamp(d) for d in changed if not pd.isna(d)]
+        last_updated = long_date(max(dates)) if dates else None
+        if last_updated:
+            about.insert(3, {"key": {"text": "Last updated"}, "value": {"text": last_updated}})
         history, history_total = site(request).published_history(snapshot, measure)
         return {
             "title": measure.wording,
@@ -193,6 +199,7 @@ def measure_page(request: Request, measure_id: str) -> Response:
             "sources": sources(snapshot, measure, lambda found: site(request).indicator_figures(snapshot, found)),
             "history": history,
             "history_total": history_total,
+            "last_updated": last_updated,
             "commentary": site(request).published_commentary(measure),
         }
 
