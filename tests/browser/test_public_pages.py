@@ -22,6 +22,8 @@ PUBLIC_PAGES = {
     "ward": "/areas/E05002194",
     "search-results": "/search?q=wages",
     "about-the-data": "/about-the-data",
+    "about-the-data-decisions": "/about-the-data/c",
+    "about-the-data-method": "/about-the-data/how-we-judge-progress",
     "source": "/sources/003/354",
 }
 """One page of each public type; the 404 page is checked separately because it answers 404."""

@@ -25,6 +25,7 @@ from sqlalchemy import Connection, bindparam, delete, insert, select, text
 
 from thrive.datasets import dataset_path
 from thrive.framework.area import LUTON, AreaType
+from thrive.framework.data_notes import note_groups
 from thrive.framework.dataset import Dataset
 from thrive.store.schema import SEARCH_FTS, area, indicator, search_entry
 
@@ -32,9 +33,7 @@ MOST_WORDS = 10
 """A query is cut to its first ten words: no one types more, and each adds a clause."""
 MOST_HITS = 50
 WORD = re.compile(r"[a-z0-9]+")
-CODE_SPAN = re.compile(r"\s*\(`[^`]*`\)")
 NOTE_SUMMARY = "A decision about the figures, in About the data"
-NOTE_HEADING = re.compile(r"^###\s+(?:[A-Z]\d+[a-z]?\.\s*)?(.+)$")
 
 
 @dataclass(frozen=True)
@@ -72,22 +71,12 @@ def search_words(dataset: str = "luton2040") -> SearchWords:
 
 
 def _note_entries(notes: Path) -> list[SearchEntry]:
-    """Each decision in the data notes (a `###` section) as an entry that leads to About the data."""
-    out: list[SearchEntry] = []
-    title: str | None = None
-    body: list[str] = []
-    for line in [*notes.read_text(encoding="utf-8").splitlines(), "### end"]:
-        found = NOTE_HEADING.match(line)
-        if found:
-            if title:
-                out.append(
-                    SearchEntry("note", title, "A decision about the figures", " ".join(body), "/about-the-data")
-                )
-            # A heading may name the file it is about ("Fingertips links (`fingertips.yaml`)"): not for readers.
-            title, body = CODE_SPAN.sub("", found.group(1)).replace("`", "").strip(), []
-        elif title:
-            body.append(line)
-    return out
+    """Each decision in the data notes as an entry that leads to its section of About the data."""
+    return [
+        SearchEntry("note", d.title, NOTE_SUMMARY, d.markdown, group.href(d))
+        for group in note_groups(notes.read_text(encoding="utf-8"))
+        for d in group.decisions
+    ]
 
 
 def _entries(connection: Connection, dataset: Dataset, words: SearchWords) -> list[SearchEntry]:

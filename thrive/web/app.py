@@ -13,6 +13,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from thrive.services.errors import NotAllowed, NotFound, Problems, ServiceError, Stale
 from thrive.store.reads import make_engine
 from thrive.web import (
+    about,
     api,
     better_off,
     better_off_adviser,
@@ -56,6 +57,7 @@ def create_app(database_url: str | None = None) -> FastAPI:
     app.include_router(index_pages.router)
     app.include_router(index_admin.router)
     app.include_router(sources.router)
+    app.include_router(about.router)
     app.include_router(better_off.router)
     app.include_router(better_off_adviser.router)
     app.include_router(better_off_api.router)

@@ -13,9 +13,7 @@ from typing import Any
 import pandas as pd
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
-from markdown_it import MarkdownIt
 
-from thrive.datasets import dataset_path
 from thrive.framework import AreaType
 from thrive.framework.area import LUTON
 from thrive.framework.units import with_unit
@@ -324,46 +322,3 @@ def search_page(request: Request, q: str = "") -> Response:
     groups = [(heading, grouped[kind]) for kind, heading in SEARCH_GROUPS.items() if kind in grouped]
     context = {"title": "Search", "section": "search", "query": query, "groups": groups, "found": found}
     return templates.TemplateResponse(request, "search.html", context)
-
-
-@router.get("/about-the-data", response_class=HTMLResponse)
-def about(request: Request) -> Response:
-    def build(snapshot: PublicSnapshot) -> dict[str, Any]:
-        render = MarkdownIt("commonmark", {"html": False}).enable("table")
-        folder = dataset_path("luton2040")
-        notes = (folder / "DATA-NOTES.md").read_text(encoding="utf-8")
-        method = (folder / "ASSESSMENT.md").read_text(encoding="utf-8")
-        return {
-            "title": "About the data",
-            "section": "about",
-            "notes": PUBLIC_TEXT.html(_govuk_html(render.render(notes))),
-            "assessment": PUBLIC_TEXT.html(_govuk_html(render.render(method))),
-        }
-
-    return cached_page(request, "about", build, "about.html")
-
-
-NOTES_TABLE = (
-    '<div class="thrive-scroll" role="region" aria-label="Table in the notes" tabindex="0"><table class="govuk-table">'
-)
-"""A note's table scrolls in its own focusable box on a phone rather than widening the page."""
-
-
-def _govuk_html(html: str) -> str:
-    """Markdown's plain HTML, given GOV.UK Frontend's typography classes."""
-    for tag, cls in (
-        ("<h1>", '<h2 class="govuk-heading-l">'),
-        ("</h1>", "</h2>"),
-        ("<h2>", '<h3 class="govuk-heading-m">'),
-        ("</h2>", "</h3>"),
-        ("<h3>", '<h4 class="govuk-heading-s">'),
-        ("</h3>", "</h4>"),
-        ("<p>", '<p class="govuk-body">'),
-        ("<ul>", '<ul class="govuk-list govuk-list--bullet">'),
-        ("<ol>", '<ol class="govuk-list govuk-list--number">'),
-        ("<table>", NOTES_TABLE),
-        ("</table>", "</table></div>"),
-        ("<a ", '<a class="govuk-link" '),
-    ):
-        html = html.replace(tag, cls)
-    return html
