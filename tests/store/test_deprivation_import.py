@@ -11,11 +11,17 @@ from thrive.assess import assess_roadmap
 from thrive.data.rules import load_rules
 from thrive.datasets import OPEN_DATA
 from thrive.services.deprivation_imports import import_deprivation
-from thrive.store.database import read_connection
+from thrive.store.database import read_connection, write_transaction
 from thrive.store.deprivation import latest_deprivation_releases
 from thrive.store.framework_store import read_roadmap
-from thrive.store.observations import current_observations, observations_from_frame
-from thrive.store.schema import change_set, deprivation_release
+from thrive.store.observations import (
+    apply_observation_plan,
+    batch_from_observations,
+    current_observations,
+    observations_from_frame,
+    plan_observations,
+)
+from thrive.store.schema import change_set, deprivation_release, observation_revision
 
 IOD2019 = OPEN_DATA / "iod2019"
 FILE_2 = IOD2019 / "File_2_IoD2019_Domains_of_Deprivation.csv.gz"
@@ -94,3 +100,20 @@ def test_a_bad_decile_names_its_row_and_column_and_changes_nothing(engine: Engin
     assert [(p.row, p.column) for p in result.problems] == [(6, "IMD_decile")]
     assert "'eleven' is not one" in result.problems[0].message
     assert "2025" not in _luton(engine)
+
+
+def test_an_import_keeps_every_lsoa_s_decile_for_the_map(engine: Engine) -> None:
+    import_deprivation(engine, [FILE_2], 2019, actor="analyst@luton.gov.uk")
+    with read_connection(engine) as connection:
+        deciles = latest_deprivation_releases(connection)[2019]["summary"]["lsoa_deciles"]
+    assert len(deciles) == 121 and sum(1 for d in deciles.values() if d == 1) == 4  # 003:709
+
+
+def test_an_empty_plan_writes_nothing(engine: Engine) -> None:
+    """A release whose summary changed but whose Road Map figure did not (a new field kept with each import)
+    has no revisions to write; writing them used to fail with "No objects to concatenate"."""
+    with write_transaction(engine) as connection:
+        plan = plan_observations(connection, batch_from_observations([]))
+        before = connection.execute(select(func.count()).select_from(observation_revision)).scalar_one()
+        apply_observation_plan(connection, plan, change_set_id=1)
+        assert connection.execute(select(func.count()).select_from(observation_revision)).scalar_one() == before

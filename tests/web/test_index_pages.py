@@ -102,6 +102,15 @@ def test_deprivation_page_puts_2019_and_2025_side_by_side_with_the_break_in_seri
     assert "In England’s 10% most deprived (IMD) 4 17" in text
     assert "10:34 1:59" in text  # the published 20:20 index for 2019 (002:1224), and 2025
     assert "Break in series in 2025." in text
+    # The decile map: IoD2019 ships LSOA boundaries; IoD2025's 2021 LSOAs have none yet.
+    html = client.get("/deprivation").text
+    assert "Map: Luton’s neighbourhoods by decile, English Indices of Deprivation 2019" in text
+    assert "by decile, English Indices of Deprivation 2025" not in text
+    (figure,) = re.findall(r'<figure class="thrive-map">.*?</figure>', html, flags=re.S)
+    assert figure.count("<path ") == 121
+    assert len(re.findall(r"\): decile 1</title>", figure)) == 4  # 003:709
+    most_deprived_20 = len(re.findall(r"\): decile [12]</title>", figure))
+    assert f"{most_deprived_20} are in England’s most deprived 20%" in figure
     measure = _text(client.get("/measures/most-deprived-lsoas").text)
     assert "The 2025 figure starts a break in series" in measure
 

@@ -172,6 +172,7 @@ def release_summary(lsoas: pd.DataFrame, release: IodRelease) -> dict[str, Any]:
         "lsoas_without_ward": int(lsoas["ward_code"].isna().sum()),
         "morans_i": _spatial(lsoas, release),
         "lsoa_scores": _lsoa_scores(lsoas),
+        "lsoa_deciles": {str(code): int(d) for code, d in zip(lsoas["lsoa_code"], lsoas["imd_decile"], strict=True)},
     }
 
 

@@ -223,15 +223,16 @@ def apply_observation_plan(
     """Write the plan inside the caller's (locked) write transaction: one new revision per row.
 
     Imports by the Business Intelligence Unit publish at once; figures entered on the web start
-    as drafts and are published through review (thrive.store.workflow).
+    as drafts and are published through review (thrive.store.workflow). An empty plan writes nothing
+    (a deprivation release whose summary changed but whose Road Map figure did not has one).
     """
+    if plan.is_empty:
+        return
     parts = [
         plan.new.assign(supersedes_id=pd.array([None] * len(plan.new), dtype="Int64")),
         plan.changed.assign(supersedes_id=plan.changed["revision_id"].astype("Int64")),
     ]
     revisions = pd.concat([part for part in parts if not part.empty], ignore_index=True)
-    if revisions.empty:
-        return
     revisions = revisions.assign(change_set_id=change_set_id, status=status)
     bulk_insert(connection, observation_revision, revisions, REVISION_COLUMNS)
 

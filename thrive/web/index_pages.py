@@ -10,13 +10,13 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
-from thrive.data.iod import cited_files
+from thrive.data.iod import cited_files, iod_releases, luton_lsoas
 from thrive.framework.area import LUTON
 from thrive.index.deprivation import DECILES
 from thrive.index.publication import experimental
 from thrive.presentation.charts import Line, line_chart
 from thrive.store.reads import latest_deprivation_releases, latest_index_run, read_connection
-from thrive.web.maps import WIDTH, ward_shapes
+from thrive.web.maps import WIDTH, lsoa_shapes, ward_shapes
 from thrive.web.page_templates import templates
 from thrive.web.public import PageNotFoundError, cached_page, site
 from thrive.web.security import require_user
@@ -209,6 +209,35 @@ def _trend(results: dict[str, Any], years: list[str], code: str, name: str) -> s
     )
 
 
+DECILE_SHADES = ("#045a8d", "#2b8cbe", "#74a9cf", "#bdc9e1", "#f1eef6")
+"""ColorBrewer PuBu, five classes, darkest for deciles 1 and 2 (England's most deprived 20%)."""
+
+
+def _decile_map(summary: dict[str, Any]) -> dict[str, Any] | None:
+    """An LSOA map of a release's IMD deciles, two deciles a shade, where the release ships boundaries
+    and the import kept each LSOA's decile; its table lists every LSOA with its ward and decile."""
+    release = iod_releases().get(int(summary["release"]))
+    deciles: dict[str, int] = summary.get("lsoa_deciles") or {}
+    if release is None or release.boundaries is None or not deciles:
+        return None
+    shapes, height = lsoa_shapes(release.boundaries)
+    lookup = luton_lsoas(release)
+    wards = dict(zip(lookup["lsoa_code"], lookup["ward_name"], strict=True))
+    shown = [
+        {"code": s.code, "name": s.name, "path": s.path, "decile": deciles[s.code], "ward": wards.get(s.code) or "–"}
+        for s in shapes
+        if s.code in deciles
+    ]
+    return {
+        "release": summary,
+        "lsoas": shown,
+        "height": height,
+        "width": WIDTH,
+        "shades": DECILE_SHADES,
+        "most_deprived_20": sum(1 for s in shapes if deciles.get(s.code, 99) <= 2),
+    }
+
+
 @router.get("/deprivation", response_class=HTMLResponse)
 def deprivation_page(request: Request) -> Response:
     def build(snapshot: PublicSnapshot) -> dict[str, Any]:
@@ -224,6 +253,7 @@ def deprivation_page(request: Request) -> Response:
             "title": "Deprivation in Luton",
             "section": "index",
             "releases": shown,
+            "decile_maps": [found for r in shown if (found := _decile_map(r["summary"])) is not None],
             "deciles": DECILES,
             "wards": [
                 {

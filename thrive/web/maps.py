@@ -1,4 +1,4 @@
-"""The ward map: Luton's wards as SVG shapes, each a link to its ward page."""
+"""Maps as SVG shapes: Luton's wards (each a link to its ward page) and a release's LSOAs (a decile map)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import json
 import math
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from thrive.datasets import dataset_path
 
@@ -22,12 +23,22 @@ class WardShape:
 @cache
 def ward_shapes(dataset: str = "luton2040") -> tuple[tuple[WardShape, ...], float]:
     """SVG path data for each ward, and the map's height, projected to a flat map around Luton."""
-    geojson = json.loads((dataset_path(dataset) / "boundaries" / "wards.geojson").read_text(encoding="utf-8"))
+    return _shapes(dataset_path(dataset) / "boundaries" / "wards.geojson", "WD13CD", "WD13NM")
+
+
+@cache
+def lsoa_shapes(boundaries: Path) -> tuple[tuple[WardShape, ...], float]:
+    """The same for a release's LSOAs (2011), from the boundaries it ships."""
+    return _shapes(boundaries, "LSOA11CD", "LSOA11NM")
+
+
+def _shapes(path: Path, code_key: str, name_key: str) -> tuple[tuple[WardShape, ...], float]:
+    geojson = json.loads(path.read_text(encoding="utf-8"))
     rings = []
     for feature in geojson["features"]:
         geometry = feature["geometry"]
         polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
-        rings.append((feature["properties"]["WD13CD"], feature["properties"]["WD13NM"], [p[0] for p in polygons]))
+        rings.append((feature["properties"][code_key], feature["properties"][name_key], [p[0] for p in polygons]))
     points = [pt for _, _, polys in rings for ring in polys for pt in ring]
     lon0, lon1 = min(p[0] for p in points), max(p[0] for p in points)
     lat0, lat1 = min(p[1] for p in points), max(p[1] for p in points)
