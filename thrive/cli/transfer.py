@@ -121,7 +121,9 @@ def _print_result(result: ImportResult) -> None:
 
 def export_command(
     path: Path = typer.Argument(..., help="Where to write the file."),
-    fmt: ExportFormat = typer.Option(None, "--format", help="csv, xlsx or json (default: from the file name)."),
+    fmt: ExportFormat = typer.Option(
+        None, "--format", help="csv, xlsx, json or parquet (default: from the file name)."
+    ),
 ) -> None:
     """Export every current observation in the import template format."""
     chosen = fmt or _format_from_suffix(path)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Mapping
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -129,13 +130,47 @@ class ExportFormat(StrEnum):
     CSV = "csv"
     XLSX = "xlsx"
     JSON = "json"
+    PARQUET = "parquet"
 
 
 MEDIA_TYPES = {
     ExportFormat.CSV: "text/csv; charset=utf-8",
     ExportFormat.XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     ExportFormat.JSON: "application/json",
+    ExportFormat.PARQUET: "application/vnd.apache.parquet",
 }
+
+
+@dataclass(frozen=True)
+class FigureNames:
+    """What a reader needs beside the codes: the names of measures, series and areas, units and licences."""
+
+    measures: Mapping[str, str]
+    series: Mapping[str, str]
+    units: Mapping[str, str]
+    areas: Mapping[str, str]
+    licences: Mapping[str, str]
+    """By series; a series not named here has the site's licence, DEFAULT_LICENCE."""
+
+
+DEFAULT_LICENCE = "Open Government Licence v3.0"
+NAMED_COLUMNS = ("measure_name", "series_name", "unit", "area_name")
+
+
+def named_rows(rows: pd.DataFrame, names: FigureNames) -> pd.DataFrame:
+    """Template rows with a name beside each code, each figure's unit and its licence: the download for
+    readers (the template shape alone stays the one the importer reads back)."""
+    added = {
+        "measure_name": rows["measure"].map(names.measures),
+        "series_name": rows["series"].map(names.series),
+        "unit": rows["series"].map(names.units),
+        "area_name": rows["area"].map(names.areas),
+        "licence": rows["series"].map(lambda series: names.licences.get(series, DEFAULT_LICENCE)),
+    }
+    columns = list(rows.columns)
+    order = [*columns[: columns.index("period")], *NAMED_COLUMNS, *columns[columns.index("period") :]]
+    order.insert(order.index("source") + 1, "licence")
+    return rows.assign(**added)[order]
 
 
 def template_rows(current: pd.DataFrame, measure_of_series: Mapping[str, str]) -> pd.DataFrame:
@@ -174,8 +209,13 @@ def _period_labels(current: pd.DataFrame) -> pd.Series:
     return labels.where(~slash_date, current["period_start"].astype(str).str[:10])
 
 
-def export_bytes(frame: pd.DataFrame, fmt: ExportFormat) -> bytes:
-    """The rows in one format; CSV and XLSX text is escaped so no cell runs as a formula (safe_cells)."""
+def export_bytes(frame: pd.DataFrame, fmt: ExportFormat, shape: str = "thrive-template") -> bytes:
+    """The rows in one format; CSV and XLSX text is escaped so no cell runs as a formula (safe_cells).
+    Parquet keeps the columns' own types, for analysts loading every area's figures at once."""
+    if fmt is ExportFormat.PARQUET:
+        buffer = io.BytesIO()
+        frame.to_parquet(buffer, index=False)
+        return buffer.getvalue()
     if fmt is ExportFormat.CSV:
         return neutralise_frame(frame).to_csv(index=False, lineterminator="\n").encode("utf-8")
     if fmt is ExportFormat.XLSX:
@@ -187,7 +227,7 @@ def export_bytes(frame: pd.DataFrame, fmt: ExportFormat) -> bytes:
         {key: (None if pd.isna(value) else value) for key, value in row.items()}
         for row in frame.to_dict(orient="records")
     ]
-    return (json.dumps({"format": "thrive-template", "observations": records}, indent=1) + "\n").encode("utf-8")
+    return (json.dumps({"format": shape, "observations": records}, indent=1) + "\n").encode("utf-8")
 
 
 def write_export(frame: pd.DataFrame, path: Path, fmt: ExportFormat) -> None:

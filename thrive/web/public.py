@@ -14,11 +14,11 @@ import pandas as pd
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
-from thrive.framework import AreaType
+from thrive.framework import AreaType, Indicator, Match
 from thrive.framework.area import LUTON
-from thrive.framework.units import with_unit
+from thrive.framework.units import unit_name, with_unit
 from thrive.presentation.templating import long_date
-from thrive.publishing.shapes import MEDIA_TYPES, ExportFormat, export_bytes, template_rows
+from thrive.publishing.shapes import MEDIA_TYPES, ExportFormat, FigureNames, export_bytes, named_rows, template_rows
 from thrive.store.reads import entries_by_kind, latest_deprivation_releases, read_connection, search, search_words
 from thrive.web.comparisons import comparisons
 from thrive.web.maps import WIDTH, ward_shapes
@@ -251,6 +251,37 @@ def all_downloads(request: Request, suffix: str) -> Response:
     except ValueError:
         raise PageNotFoundError("There is no such download.") from None
     return _download(request, snapshot, [s.id for s in snapshot.roadmap.all_series()], fmt, "luton2040-observations")
+
+
+@router.get("/downloads/figures.{suffix}")
+def named_downloads(request: Request, suffix: str) -> Response:
+    """Every published figure for every area, with names, units, flags, intervals, source and licence."""
+    snapshot = site(request).public()
+    try:
+        fmt = ExportFormat(suffix)
+    except ValueError:
+        raise PageNotFoundError("There is no such download.") from None
+
+    def build() -> bytes:
+        roadmap = snapshot.roadmap
+        series = [s for m in roadmap.measures for s in m.series]
+        rows = template_rows(snapshot.observations, {s.id: m.id for m in roadmap.measures for s in m.series})
+        names = FigureNames(
+            measures={m.id: m.wording for m in roadmap.measures},
+            series={s.id: s.label for s in series},
+            units={s.id: unit_name(s.unit) for s in series},
+            areas=snapshot.area_names,
+            licences={s.id: i.licence for s in series if (i := _indicator_of(snapshot, s.id)) is not None},
+        )
+        return export_bytes(named_rows(rows, names), fmt, shape="thrive-figures")
+
+    return cached_download(request, snapshot, f"luton2040-figures.{fmt.value}", MEDIA_TYPES[fmt], build)
+
+
+def _indicator_of(snapshot: PublicSnapshot, series_id: str) -> Indicator | None:
+    """The official indicator a Road Map series is exactly (its licence is the publisher's), if any."""
+    link = next((k for k in snapshot.roadmap.links if k.series_id == series_id and k.match is Match.EXACT), None)
+    return snapshot.indicators.get(link.indicator_id) if link else None
 
 
 @router.get("/areas/{code}", response_class=HTMLResponse)
