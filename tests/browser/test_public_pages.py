@@ -25,6 +25,7 @@ PUBLIC_PAGES = {
     "about-the-data-decisions": "/about-the-data/c",
     "about-the-data-method": "/about-the-data/how-we-judge-progress",
     "source": "/sources/003/354",
+    "profile": "/profile",
 }
 """One page of each public type; the 404 page is checked separately because it answers 404."""
 

@@ -22,6 +22,7 @@ from thrive.web import (
     index_pages,
     indicator_pages,
     poverty,
+    profile,
     public,
     sources,
     workspace,
@@ -58,6 +59,7 @@ def create_app(database_url: str | None = None) -> FastAPI:
     app.include_router(index_admin.router)
     app.include_router(sources.router)
     app.include_router(about.router)
+    app.include_router(profile.router)
     app.include_router(better_off.router)
     app.include_router(better_off_adviser.router)
     app.include_router(better_off_api.router)
