@@ -26,6 +26,7 @@ PUBLIC_PAGES = {
     "about-the-data-method": "/about-the-data/how-we-judge-progress",
     "source": "/sources/003/354",
     "profile": "/profile",
+    "compare-two-areas": "/compare?first=E06000032&second=E06000055",
 }
 """One page of each public type; the 404 page is checked separately because it answers 404."""
 
