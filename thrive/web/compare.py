@@ -1,6 +1,7 @@
 """Compare two areas: Luton (or any English authority) beside another, statistic by statistic, for the latest
 period both have, with Fingertips' test between two areas: different only where their 95% confidence
-intervals do not overlap. The choice is in the address, so a comparison can be shared.
+intervals do not overlap ("not compared" where either has no published interval). The choice is in the
+address, so a comparison can be shared.
 """
 
 from __future__ import annotations
@@ -16,19 +17,11 @@ from thrive.framework.area import LUTON
 from thrive.stats.comparison import fingertips_compare_intervals
 from thrive.web.figures import interval_text, number, period_label_text, value_text
 from thrive.web.page_templates import templates
+from thrive.web.profile import VERDICT_WORDS
 from thrive.web.public import site
 from thrive.web.site import PublicSnapshot
 
 router = APIRouter()
-WORDS = {
-    "better": "Better",
-    "similar": "Similar",
-    "worse": "Worse",
-    "higher": "Higher",
-    "lower": "Lower",
-    "not_compared": "Not compared",
-}
-"""The first area against the second; "not compared" where either has no published interval."""
 
 
 def compared_row(first: str, second: str, found: Indicator, frame: Any) -> dict[str, Any] | None:
@@ -56,7 +49,7 @@ def compared_row(first: str, second: str, found: Indicator, frame: Any) -> dict[
         "second": value_text(row["value_b"], unit),
         "second_interval": interval_text(row["lower_ci_b"], row["upper_ci_b"], unit),
         "verdict": verdict,
-        "words": WORDS[verdict],
+        "words": VERDICT_WORDS[verdict],
     }
 
 
