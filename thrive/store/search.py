@@ -95,13 +95,19 @@ def _entries(connection: Connection, dataset: Dataset, words: SearchWords) -> li
     out += [SearchEntry("priority", p.name, p.summary, p.summary, f"/priorities/{p.code}") for p in roadmap.priorities]
     # The areas with pages: Luton and its wards.
     places = connection.execute(
-        select(area.c.code, area.c.name, area.c.type).where((area.c.type == AreaType.WARD) | (area.c.code == LUTON))
+        select(area.c.code, area.c.name, area.c.type)
+        .where((area.c.type == AreaType.WARD) | (area.c.code == LUTON))
+        .order_by(area.c.code)
     )
     out += [
         SearchEntry("area", name, "Ward in Luton" if kind == AreaType.WARD else "The town", name, f"/areas/{code}")
         for code, name, kind in places
     ]
-    found = connection.execute(select(indicator.c.id, indicator.c.title, indicator.c.definition, indicator.c.publisher))
+    found = connection.execute(
+        select(indicator.c.id, indicator.c.title, indicator.c.definition, indicator.c.publisher).order_by(
+            indicator.c.id
+        )
+    )
     out += [
         SearchEntry("indicator", title, publisher, f"{definition} {publisher}", f"/indicators/{code}")
         for code, title, definition, publisher in found
@@ -110,8 +116,19 @@ def _entries(connection: Connection, dataset: Dataset, words: SearchWords) -> li
 
 
 def rebuild_search_index(connection: Connection, dataset: Dataset) -> int:
-    """Replace every entry with ones built from the dataset, the areas and the indicators as stored now."""
+    """Replace every entry with ones built from the dataset, the areas and the indicators as stored now,
+    unless they are the same already."""
     entries = _entries(connection, dataset, search_words(dataset.name))
+    columns = (
+        search_entry.c.kind,
+        search_entry.c.title,
+        search_entry.c.summary,
+        search_entry.c.body,
+        search_entry.c.href,
+    )
+    stored = [SearchEntry(*row) for row in connection.execute(select(*columns).order_by(search_entry.c.id))]
+    if stored == entries:  # loading the same data again changes nothing, not even the entries' ids
+        return len(entries)
     connection.execute(delete(search_entry))
     if entries:
         connection.execute(insert(search_entry), [vars(e) for e in entries])
