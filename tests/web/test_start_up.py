@@ -80,3 +80,21 @@ def test_a_calculation_before_the_calculator_is_warm_asks_the_resident_to_try_ag
     assert "Starting up" in page.text and better_off.STARTING in page.text
     assert api.status_code == 503 and api.headers["retry-after"] == "5"
     assert api.json()["error"]["message"] == better_off.STARTING
+
+
+def test_a_calculation_waiting_for_the_calculator_does_not_hold_up_other_pages(
+    database_url: str, cold_calculator: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(better_off, "WAIT_SECONDS", 20.0)
+    with running_app(database_url) as app, serve(app) as url, httpx.Client(base_url=url, timeout=60) as client:
+        answers = answer_everything(client)
+        outcome: list[int] = []
+        waiting = threading.Thread(
+            target=lambda: outcome.append(httpx.post(f"{url}/better-off/results", data=answers, timeout=60).status_code)
+        )
+        waiting.start()
+        page = client.get("/about-the-data")
+        # The page answered while the calculation was still waiting: the wait is not on the event loop.
+        assert page.status_code == 200 and waiting.is_alive()
+        waiting.join()
+    assert outcome == [503]

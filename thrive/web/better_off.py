@@ -197,7 +197,8 @@ async def calculated(request: Request, answers: Answers) -> BetterOff | Response
     if problems:
         return _check(request, answers, problems)
     home, year = household(answers)
-    return await run_in_threadpool(calculator().check, home, year)
+    # In the thread pool: while the calculator warms, calculator() waits, and the event loop must not.
+    return await run_in_threadpool(lambda: calculator().check(home, year))
 
 
 async def _calculated(request: Request) -> tuple[Answers, BetterOff | Response]:

@@ -182,5 +182,5 @@ def as_json(result: BetterOff) -> dict[str, Any]:
 async def check(household: HouseholdIn) -> dict[str, Any]:
     """What one household could get, a year, for every benefit Better Off checks, with the reasons."""
     year = TaxYear.parse(household.tax_year)
-    result = await run_in_threadpool(calculator().check, household.household(), year)
+    result = await run_in_threadpool(lambda: calculator().check(household.household(), year))
     return as_json(result)
