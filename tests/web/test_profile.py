@@ -43,4 +43,6 @@ def test_the_summary_counts_the_rows_and_counts_are_left_out(open_data_client: h
     total, better, similar, worse = (int(g) for g in summary.groups())
     assert total == len(rows)
     assert (better, similar, worse) == tuple(verdicts.count(v) for v in ("Better", "Similar", "Worse"))
-    assert "Claimant count, number" not in text  # a count grows with the place: never compared
+    # A count grows with the size of a place, so it is never compared: the rate per 10,000 is, the count is not.
+    assert ">Children looked after on 31 March, rate per 10,000 children</a>" in html
+    assert ">Children looked after on 31 March</a>" not in html
