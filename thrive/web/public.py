@@ -63,9 +63,12 @@ def cached_page(
         return Response(status_code=304, headers=headers)
     body = snapshot.pages.get(key)
     if body is None:
-        context = build(snapshot)
-        body = templates.get_template(template).render(request=request, **context).encode()
-        snapshot.pages[key] = body
+        with snapshot.page_lock(key):  # one rendering; the others that came for it wait, then reuse it
+            body = snapshot.pages.get(key)
+            if body is None:
+                context = build(snapshot)
+                body = templates.get_template(template).render(request=request, **context).encode()
+                snapshot.pages[key] = body
     if packing:
         packed = snapshot.pages.get(f"gzip:{key}")
         if packed is None:
@@ -215,8 +218,11 @@ def cached_download(
     key = f"download:{filename}"
     body = snapshot.pages.get(key)
     if body is None:
-        body = build()
-        snapshot.pages[key] = body
+        with snapshot.page_lock(key):
+            body = snapshot.pages.get(key)
+            if body is None:
+                body = build()
+                snapshot.pages[key] = body
     headers = {"Content-Disposition": f'attachment; filename="{filename}"', "ETag": etag, "Cache-Control": REVALIDATE}
     return Response(body, media_type=media_type, headers=headers)
 

@@ -59,6 +59,10 @@ Version = tuple[int, int | None]
 """The published version and the newest published run's id: a snapshot is good while both stand."""
 
 
+_BUILDING = threading.Lock()
+"""Guards PublicSnapshot.building, the per-page locks (a dict is not safe to grow from two threads)."""
+
+
 @dataclass
 class PublicSnapshot:
     version: Version
@@ -85,6 +89,14 @@ class PublicSnapshot:
     """Mixed into the ETag so it cannot be computed from a guessed version number: when the
     database's first change set was made (thrive.store.changes.first_change_at), which every worker
     serving the database shares, so they all give one page the same tag."""
+    building: dict[str, threading.Lock] = field(default_factory=dict)
+    """One lock per page being rendered, so the requests that arrive together for a page not yet
+    rendered wait for one rendering rather than each drawing its charts at once (which held a
+    worker for seconds when 32 came together after a start or a publication)."""
+
+    def page_lock(self, key: str) -> threading.Lock:
+        with _BUILDING:
+            return self.building.setdefault(key, threading.Lock())
 
     @cached_property
     def etag(self) -> str:
