@@ -27,7 +27,7 @@ from thrive.store.observations import (
     published_changes_since,
 )
 from thrive.store.poverty import PovertyRun, poverty_runs, run_figures
-from thrive.store.search import SearchEntry, SearchResult, entries_by_kind, search, search_words
+from thrive.store.search import entries_by_kind, search, search_words
 from thrive.store.users import list_users, session_user, token_user
 from thrive.store.workflow import pending
 
@@ -38,8 +38,6 @@ __all__ = [
     "ChangeKind",
     "Coverage",
     "PovertyRun",
-    "SearchEntry",
-    "SearchResult",
     "brought_up_to_date",
     "current_observations",
     "entries_by_kind",
