@@ -65,7 +65,7 @@ def server(
             except httpx.TransportError:
                 time.sleep(0.2)
         _calculators_warm(base)
-        _warm(base, list(warm))
+        warm_pages(base, list(warm))
         yield base
     finally:
         process.terminate()
@@ -99,7 +99,7 @@ def _calculators_warm(base: str, rounds: int = 10) -> None:
                 return
 
 
-def _warm(base: str, paths: list[str], rounds: int = 10) -> None:
+def warm_pages(base: str, paths: list[str], rounds: int = 10) -> None:
     """Ask for each path 40 times at once, round after round, until a whole round is fast: then both
     workers hold their snapshot and pages (a worker still starting up gets none of the first round)."""
     with ThreadPoolExecutor(8) as pool:

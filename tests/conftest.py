@@ -32,6 +32,14 @@ FIXTURES = Path(__file__).parent / "fixtures"
 """Test-only files, each folder with its source and licence; the open data Thrive ships is in OPEN_DATA."""
 
 
+@pytest.fixture(autouse=True, scope="session")
+def downloads_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Downloads made by the tests (and by the servers they start) go to a folder of the run's own."""
+    os.environ["THRIVE_DOWNLOADS_DIR"] = str(tmp_path_factory.mktemp("downloads"))
+    yield
+    os.environ.pop("THRIVE_DOWNLOADS_DIR", None)
+
+
 @cache
 def shipped_dataset() -> Dataset:
     return load_dataset("luton2040")

@@ -27,6 +27,7 @@ PUBLIC_PAGES = {
     "source": "/sources/003/354",
     "profile": "/profile",
     "compare-two-areas": "/compare?first=E06000032&second=E06000055",
+    "downloads": "/downloads",
 }
 """One page of each public type; the 404 page is checked separately because it answers 404."""
 
@@ -61,7 +62,7 @@ def test_a_resident_can_go_from_the_road_map_to_a_measure_and_download_its_figur
     screenshot(page, "journey-4-measure-destitution")
 
     with page.expect_download() as download_info:
-        page.get_by_role("link", name="% of households in destitution (CSV)").click()
+        page.get_by_role("link", name="CSV: % of households in destitution, figures").click()
     download = download_info.value
     assert download.suggested_filename == "destitution.csv"
     saved = Path(download.path())

@@ -64,8 +64,9 @@ def test_a_formula_reaches_the_named_downloads_only_as_text(client: httpx.Client
     assert mine["source"] == "'" + FORMULA
 
 
-def test_about_the_data_lists_the_stable_download_addresses(client: httpx.Client) -> None:
-    page = client.get("/about-the-data").text
+def test_about_the_data_and_the_downloads_page_list_the_stable_download_addresses(client: httpx.Client) -> None:
+    assert 'href="/downloads"' in client.get("/about-the-data").text
+    page = client.get("/downloads").text
     for suffix in ("csv", "xlsx", "json", "parquet"):
         assert f'href="/downloads/figures.{suffix}"' in page
         assert client.get(f"/downloads/figures.{suffix}").status_code == 200

@@ -209,9 +209,12 @@ def _period_labels(current: pd.DataFrame) -> pd.Series:
     return labels.where(~slash_date, current["period_start"].astype(str).str[:10])
 
 
-def export_bytes(frame: pd.DataFrame, fmt: ExportFormat, shape: str = "thrive-template") -> bytes:
+def export_bytes(
+    frame: pd.DataFrame, fmt: ExportFormat, shape: str = "thrive-template", rows: str = "observations"
+) -> bytes:
     """The rows in one format; CSV and XLSX text is escaped so no cell runs as a formula (safe_cells).
-    Parquet keeps the columns' own types, for analysts loading every area's figures at once."""
+    Parquet keeps the columns' own types, for analysts loading every area's figures at once. `rows`
+    names the JSON list and the Excel sheet."""
     if fmt is ExportFormat.PARQUET:
         buffer = io.BytesIO()
         frame.to_parquet(buffer, index=False)
@@ -221,13 +224,13 @@ def export_bytes(frame: pd.DataFrame, fmt: ExportFormat, shape: str = "thrive-te
     if fmt is ExportFormat.XLSX:
         buffer = io.BytesIO()
         with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-            neutralise_frame(frame).to_excel(writer, index=False, sheet_name="observations")
+            neutralise_frame(frame).to_excel(writer, index=False, sheet_name=rows)
         return buffer.getvalue()
     records = [
         {key: (None if pd.isna(value) else value) for key, value in row.items()}
         for row in frame.to_dict(orient="records")
     ]
-    return (json.dumps({"format": shape, "observations": records}, indent=1) + "\n").encode("utf-8")
+    return (json.dumps({"format": shape, rows: records}, indent=1, allow_nan=False) + "\n").encode("utf-8")
 
 
 def write_export(frame: pd.DataFrame, path: Path, fmt: ExportFormat) -> None:

@@ -19,6 +19,7 @@ from thrive.web import (
     better_off_adviser,
     better_off_api,
     compare,
+    downloads,
     index_admin,
     index_pages,
     indicator_pages,
@@ -62,6 +63,7 @@ def create_app(database_url: str | None = None) -> FastAPI:
     app.include_router(about.router)
     app.include_router(profile.router)
     app.include_router(compare.router)
+    app.include_router(downloads.router)
     app.include_router(better_off.router)
     app.include_router(better_off_adviser.router)
     app.include_router(better_off_api.router)

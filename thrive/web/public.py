@@ -12,7 +12,7 @@ from typing import Any
 
 import pandas as pd
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, Response
 
 from thrive.framework import AreaType, Indicator, Match
 from thrive.framework.area import LUTON
@@ -21,6 +21,7 @@ from thrive.presentation.templating import long_date
 from thrive.publishing.shapes import MEDIA_TYPES, ExportFormat, FigureNames, export_bytes, named_rows, template_rows
 from thrive.store.reads import entries_by_kind, latest_deprivation_releases, read_connection, search, search_words
 from thrive.web.comparisons import comparisons
+from thrive.web.download_files import download_file
 from thrive.web.maps import WIDTH, ward_shapes
 from thrive.web.page_templates import PUBLIC_TEXT, templates
 from thrive.web.provenance import sources
@@ -210,21 +211,15 @@ def measure_page(request: Request, measure_id: str) -> Response:
 def cached_download(
     request: Request, snapshot: PublicSnapshot, filename: str, media_type: str, build: Callable[[], bytes]
 ) -> Response:
-    """A download, made once per published version and kept with the snapshot's pages; a client
-    holding the current one gets a 304. Anonymous requests for a large file cost a copy, not an export."""
+    """A download, made once per published version into a file every worker shares, and sent from
+    disk (thrive.web.download_files); a client holding the current one gets a 304, and a broken
+    download can resume with a range."""
     etag = snapshot.etag
-    if request.headers.get("if-none-match") == etag:
-        return Response(status_code=304, headers={"ETag": etag})
-    key = f"download:{filename}"
-    body = snapshot.pages.get(key)
-    if body is None:
-        with snapshot.page_lock(key):
-            body = snapshot.pages.get(key)
-            if body is None:
-                body = build()
-                snapshot.pages[key] = body
     headers = {"Content-Disposition": f'attachment; filename="{filename}"', "ETag": etag, "Cache-Control": REVALIDATE}
-    return Response(body, media_type=media_type, headers=headers)
+    if request.headers.get("if-none-match") == etag:
+        return Response(status_code=304, headers=headers)
+    path = download_file(site(request).downloads, etag, filename, build)
+    return FileResponse(path, media_type=media_type, headers=headers)
 
 
 def _download(

@@ -47,6 +47,7 @@ from thrive.store.reads import (
     read_roadmap,
     recent_published_changes,
 )
+from thrive.web.download_files import downloads_folder
 
 RECENT_CHANGES = 10
 SHOWN_CHANGES = 50
@@ -149,6 +150,8 @@ class Site:
         self.engine = engine
         self._snapshot: PublicSnapshot | None = None
         self._lock = threading.Lock()
+        self.downloads = downloads_folder(engine.url.render_as_string(hide_password=True))
+        """Where the downloads of each published version are kept, shared by every worker."""
         dataset = load_dataset()
         self._bands = dataset.band_tables
         self._documents = {d.id: d.citation for d in dataset.documents}
