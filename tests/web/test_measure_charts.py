@@ -38,3 +38,23 @@ def test_a_measure_page_says_when_its_figures_were_last_updated_and_how_often_th
         r"Figures last updated \d{1,2} [A-Z][a-z]+ 20\d\d\. New figures come once a year, each for three years together\.",
         text,
     )
+
+
+def test_a_ranking_colours_each_place_against_england_and_says_so_in_its_table(
+    open_data_client: httpx.Client,
+) -> None:
+    # ONS APS 2023 (shipped): Blackpool 20.6% (16.2 to 25.1) and Milton Keynes 7.6% (4.9 to 10.3) against
+    # England's 11.6%: England lies outside both intervals, so one is worse and the other better (lower is
+    # better). Luton's 14.7% is the Road Map's printed figure, which has no interval: not compared.
+    page = open_data_client.get("/measures/smoking").text
+    compared = dict(
+        re.findall(
+            r'<td class="govuk-table__cell">([^<]+)</td>\s*<td[^>]*numeric">[^<]+</td>\s*<td class="govuk-table__cell">([^<]+)</td>',
+            page,
+        )
+    )
+    assert compared["Blackpool"] == "Worse than England (95%)"
+    assert compared["Milton Keynes"] == "Better than England (95%)"
+    assert "Luton</strong></td>" in page and "Not compared (no interval)" in page
+    assert re.search(r"Against England: \d+ better than England \(95%\), \d+ similar to England, \d+ worse", page)
+    assert page.count('<th scope="col" class="govuk-table__header">Compared with England</th>') >= 2

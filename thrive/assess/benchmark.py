@@ -66,8 +66,9 @@ def _against(
     return ComparisonVerdict(code, name, comparison, reason, method, latest.period.label, latest.value, other.value)
 
 
-def _ranked(found: Ranking | None, name: str, latest: Observation) -> ComparisonVerdict | None:
-    """A rank as a comparison: the place, the quartile (1 is best) and everyone ranked."""
+def _ranked(found: Ranking | None, name: str, history: SeriesHistory, latest: Observation) -> ComparisonVerdict | None:
+    """A rank as a comparison: the place, the quartile (1 is best), everyone ranked, and each of them
+    against England as Fingertips colours a bar chart of areas."""
     if found is None:
         return None
     model = f" ({found.model.name})" if found.model is not None else ""
@@ -88,7 +89,26 @@ def _ranked(found: Ranking | None, name: str, latest: Observation) -> Comparison
         quartile=found.quartile,
         model=None if found.model is None else found.model.name,
         ranked=found.ranked,
+        ranked_against_england=_against_england(found, history, latest),
     )
+
+
+def _against_england(found: Ranking, history: SeriesHistory, latest: Observation) -> tuple[str, ...]:
+    """Each ranked place against England's figure for the period, by the place's own 95% interval
+    (fingertips_compare); a place without an interval, or a period without England's figure, is not compared."""
+    england = history.comparator_at(ENGLAND, latest)
+    figures = [latest if code == latest.area_code else history.comparator_at(code, latest) for code, _ in found.ranked]
+    nothing = float("nan")
+
+    def limits(o: Observation | None) -> tuple[float, float, float]:
+        if o is None or o.value is None or o.lower_ci is None or o.upper_ci is None:
+            return nothing, nothing, nothing
+        return float(o.value), float(o.lower_ci), float(o.upper_ci)
+
+    values, lower, upper = zip(*(limits(o) for o in figures), strict=True)
+    comparator = nothing if england is None or england.value is None else float(england.value)
+    compared = fingertips_compare(values, lower, upper, comparator, polarity=history.measure.polarity)
+    return tuple(str(c) for c in compared)
 
 
 def named_comparators(targets: Sequence[Target]) -> list[str]:
@@ -142,11 +162,11 @@ def judge_benchmark(
     ordered_groups = sorted(groups.values(), key=lambda g: g.code not in named)
     for group in ordered_groups:
         if group.members or group.models:
-            ranked = _ranked(rank_in_group(history, latest, group), group.name, latest)
+            ranked = _ranked(rank_in_group(history, latest, group), group.name, history, latest)
             if ranked is not None:
                 found.append(ranked)
     authorities = [code for code, area in areas.items() if area.upper_tier and code != latest.area_code]
-    ranked = _ranked(rank_among(history, latest, authorities), UPPER_TIER, latest)
+    ranked = _ranked(rank_among(history, latest, authorities), UPPER_TIER, history, latest)
     if ranked is not None:
         found.append(ranked)
     if not found:

@@ -98,6 +98,9 @@ class ComparisonVerdict:
     """For a rank in a group defined by a neighbour model: the model's name."""
     ranked: tuple[tuple[str, float], ...] = ()
     """For a rank: every place with a figure, best first (area code, value)."""
+    ranked_against_england: tuple[str, ...] = ()
+    """For a rank: each ranked place, in the same order, against England's figure by Fingertips' test
+    (England's value outside the place's own 95% interval); "not_compared" for a place without one."""
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,10 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
 LUTON_COLOUR = "#0072B2"
@@ -152,7 +154,21 @@ class Bar:
     value: float
     text: str
     highlight: bool = False
+    compared: str | None = None
+    """Against England by Fingertips' test (thrive.stats.Comparison's values), where the ranking has it."""
 
+
+COMPARED_FILLS = {
+    "better": ("#00703c", "Better than England (95%)"),
+    "similar": ("#ffdd00", "Similar to England"),
+    "worse": ("#d4351c", "Worse than England (95%)"),
+    "higher": ("#1d70b8", "Higher than England (95%)"),
+    "lower": ("#5694ca", "Lower than England (95%)"),
+    "not_compared": ("#ffffff", "Not compared (no interval)"),
+}
+"""Fingertips' colours for a ranking compared with England, in GOV.UK's palette; every bar also has a dark
+outline (so a pale fill still stands out from the page) and the table beside it says the same in words."""
+OUTLINE = "#0b0c0c"
 
 LABELLED_BARS = 30
 """Up to this many places, every bar is named; a longer ranking names only the highlighted place."""
@@ -171,12 +187,28 @@ def ranked_bar_chart(
     height = 0.9 + (0.26 if labelled else 0.035) * len(bars)
     figure, axes = plt.subplots(figsize=(5.6 if labelled else 3.6, height))
     positions = list(range(len(bars)))
-    drawn = axes.barh(positions, [b.value for b in bars], color=OTHER_COLOUR, height=0.7 if labelled else 0.9)
+    compared = any(b.compared not in (None, "not_compared") for b in bars)
+    fills = [COMPARED_FILLS[b.compared or "not_compared"][0] if compared else OTHER_COLOUR for b in bars]
+    drawn = axes.barh(
+        positions,
+        [b.value for b in bars],
+        color=fills,
+        edgecolor=OUTLINE if compared else "none",
+        linewidth=0.5 if compared and labelled else 0,
+        height=0.7 if labelled else 0.9,
+    )
     for i, bar in enumerate(bars):
         if bar.highlight:
-            # Thin bars would hide it: a long ranking draws the highlighted place three rows deep.
+            # Thin bars would hide it: a long ranking draws the highlighted place three rows deep. Compared
+            # with England it keeps its comparison's colour, hatched; otherwise it is drawn in Luton's colour.
             axes.barh(
-                [i], [bar.value], color=LUTON_COLOUR, hatch="///", edgecolor="#ffffff", height=0.7 if labelled else 3.0
+                [i],
+                [bar.value],
+                color=fills[i] if compared else LUTON_COLOUR,
+                hatch="///",
+                edgecolor=OUTLINE if compared else "#ffffff",
+                linewidth=1.2 if compared else 0,
+                height=0.7 if labelled else 3.0,
             )
     axes.invert_yaxis()
     shown = [i for i, b in enumerate(bars) if labelled or b.highlight]
@@ -187,9 +219,25 @@ def ranked_bar_chart(
     if labelled:
         axes.bar_label(drawn, labels=[b.text for b in bars], padding=3, fontsize=7)
     axes.tick_params(axis="y", length=0, labelsize=8)
+    handles: list[Artist] = []
     if reference is not None:
-        axes.axvline(reference[1], color="#0b0c0c", linestyle="--", linewidth=1.2, label=reference[0])
-        axes.legend(frameon=False, fontsize=8, loc="lower center", bbox_to_anchor=(0.5, 1.0))
+        handles.append(axes.axvline(reference[1], color=OUTLINE, linestyle="--", linewidth=1.2, label=reference[0]))
+    if compared:
+        kinds = {b.compared or "not_compared" for b in bars}
+        handles += [
+            Patch(facecolor=fill, edgecolor=OUTLINE, linewidth=0.5, label=words)
+            for found, (fill, words) in COMPARED_FILLS.items()
+            if found in kinds
+        ]
+    if handles:
+        axes.legend(
+            handles=handles,
+            frameon=False,
+            fontsize=8,
+            loc="lower center",
+            bbox_to_anchor=(0.5, 1.0),
+            ncols=2 if compared else 1,
+        )
     axes.set_xlabel(unit_label)
     axes.margins(x=0.12 if labelled else 0.02, y=0.01)
     axes.spines[["top", "right"]].set_visible(False)

@@ -61,6 +61,7 @@ def _ranked(
         names=snapshot.area_names,
         lead=found["reason"],
         reference=reference,
+        compared=found.get("ranked_against_england") or (),
     )
     return {**view, "group": group, "model": model, "members": _members(snapshot, group, model, found["ranked"])}
 

@@ -21,6 +21,7 @@ from thrive.framework import PeriodError, PeriodKind, Polarity, parse_period
 from thrive.framework.area import ENGLAND, LUTON
 from thrive.framework.units import format_value, unit_name, unit_of
 from thrive.presentation.charts import (
+    COMPARED_FILLS,
     ENGLAND_STYLE,
     LABELLED_BARS,
     LUTON_STYLE,
@@ -252,12 +253,15 @@ def ranking(
     names: Mapping[str, str],
     lead: str,
     reference: tuple[str, float] | None = None,
+    compared: Sequence[str] = (),
 ) -> dict[str, Any]:
     """Places in the order given (best or highest first), Luton highlighted: a chart, its summary and a table.
 
     Places with equal values share a rank, as the assessment ranks them. `lead` opens the summary
-    (the assessment's own sentence on a measure page).
+    (the assessment's own sentence on a measure page). `compared` is each place against England, as
+    the assessment run compared them (Fingertips' test): the bars take its colours and the table its words.
     """
+    against = list(compared) if len(compared) == len(ranked) else [None] * len(ranked)
     rows: list[dict[str, Any]] = [
         {
             "rank": rank,
@@ -265,14 +269,24 @@ def ranking(
             "name": names.get(code, code),
             "value": value_text(value, unit),
             "luton": code == LUTON,
+            "compared": None if found is None else COMPARED_FILLS[found][1],
         }
-        for rank, (code, value) in zip(shared_ranks(ranked), ranked, strict=True)
+        for rank, (code, value), found in zip(shared_ranks(ranked), ranked, against, strict=True)
     ]
-    bars = [Bar(r["name"], float(v), r["value"], r["luton"]) for r, (_, v) in zip(rows, ranked, strict=True)]
+    bars = [
+        Bar(r["name"], float(v), r["value"], r["luton"], found)
+        for r, (_, v), found in zip(rows, ranked, against, strict=True)
+    ]
     first, last = rows[0], rows[-1]
     summary = (
         f"{lead} {len(rows)} places: {first['name']} first ({first['value']}), {last['name']} last ({last['value']})."
     )
+    judged = [f for f in against if f not in (None, "not_compared")]
+    if judged:
+        counts = {
+            words: sum(1 for f in judged if COMPARED_FILLS[f][1] == words) for _, words in COMPARED_FILLS.values()
+        }
+        summary += " Against England: " + ", ".join(f"{n} {w[0].lower() + w[1:]}" for w, n in counts.items() if n) + "."
     return {
         "title": title,
         "caption": caption,
@@ -280,6 +294,7 @@ def ranking(
         "summary": summary,
         "rows": rows,
         "long": len(rows) > LABELLED_BARS,
+        "compared": bool(judged),
     }
 
 

@@ -299,6 +299,11 @@ class Comparison(BaseModel):
     ranked: list[tuple[str, float]] = Field(
         default_factory=list, description="For a rank: every place with a figure, best first, as [GSS code, value]."
     )
+    ranked_against_england: list[str] = Field(
+        default_factory=list,
+        description="For a rank: each ranked place, in the same order, against England by Fingertips' test "
+        "(better, similar, worse, higher, lower, or not_compared without a 95% interval).",
+    )
 
 
 class Benchmark(BaseModel):
