@@ -19,7 +19,9 @@ from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
-from matplotlib.ticker import MaxNLocator
+from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+from thrive.framework.units import unit_of
 
 LUTON_COLOUR = "#0072B2"
 ENGLAND_COLOUR = "#E69F00"
@@ -75,6 +77,31 @@ MOST_TICKS = 6
 """Period labels on the time axis: more would overprint each other at this size; the table gives every one."""
 
 
+@dataclass(frozen=True)
+class Margins:
+    """Where the plot sits in its figure, as shares of its width and height (matplotlib's subplots_adjust);
+    the legend goes in the space below `bottom`."""
+
+    left: float
+    right: float
+    top: float
+    bottom: float
+
+
+def starts_at_zero(unit: str) -> bool:
+    """A chart's value axis starts at zero when the unit cannot go below it (percentages, counts, rates,
+    money), so a small change is never drawn as a steep climb; years are the exception (Unit.zero_axis)."""
+    found = unit_of(unit)
+    return found.lower == 0 and found.zero_axis
+
+
+def axis_note(unit: str) -> str:
+    """What a chart's summary says when its value axis does not start at zero, and why."""
+    if starts_at_zero(unit):
+        return ""
+    return " The value axis does not start at zero, so that a small change shows; the table gives every figure."
+
+
 def line_chart(
     title: str,
     lines: list[Line],
@@ -85,47 +112,82 @@ def line_chart(
     width: float = 4.8,
     height: float = 3.2,
 ) -> str:
-    """An SVG chart; `title` becomes its accessible name. Confidence intervals are drawn as error
-    bars in their line's colour, so each interval sits on its own line's marker.
+    """An SVG chart; `title` becomes its accessible name (line_figure draws it)."""
+    return _svg(
+        line_figure(lines, unit_label=unit_label, zero_based=zero_based, ticks=ticks, size=(width, height)), title
+    )
+
+
+def line_figure(
+    lines: list[Line],
+    *,
+    unit_label: str,
+    zero_based: bool = False,
+    ticks: list[tuple[float, str]] | None = None,
+    size: tuple[float, float] = (4.8, 3.2),
+    text_points: float = TEXT_POINTS,
+    margins: Margins | None = None,
+) -> Figure:
+    """Series over time, as the site and the printed reports both draw them. Confidence intervals are
+    drawn as error bars in their line's colour, so each interval sits on its own line's marker.
 
     `zero_based` starts the value axis at zero (for figures that cannot be negative, so a small change is
     not drawn as a steep climb). `ticks` labels the time axis with the periods as the page prints them
-    ("2019/20"), never as decimal years. The legend sits below the plot, where it cannot cover a line."""
-    figure, axes = plt.subplots(figsize=(width, height), layout="constrained")
-    drawn = [line for line in lines if line.years]
-    for line in drawn:
-        style = line.style
-        axes.plot(
-            line.years,
-            line.values,
-            color=style.colour,
-            marker=style.marker,
-            markersize=5,
-            linestyle=style.linestyle,
-            label=line.label,
-        )
-        _draw_intervals(axes, line)
-    axes.set_ylabel(unit_label)
-    if zero_based:
-        axes.set_ylim(bottom=0)
-    if ticks:
-        shown = _thinned(sorted(set(ticks)), width)
-        axes.set_xticks([x for x, _ in shown], [label for _, label in shown])
-    else:
-        axes.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=MOST_TICKS))
-    axes.spines[["top", "right"]].set_visible(False)
-    axes.grid(axis="y", alpha=0.3)
-    if drawn:
-        figure.legend(frameon=False, loc="outside lower center", ncol=min(len(drawn), 3))
-    return _svg(figure, title)
+    ("2019/20"), never as decimal years. The legend sits below the plot, where it cannot cover a line.
+    A printed report draws smaller (`size`, `text_points`): the same chart at the size of its column, and
+    with fixed `margins` where its labels are known to fit (a third of the drawing time of the
+    constrained layout the site uses, over the sixty charts of a Progress Report)."""
+    width, _ = size
+    with plt.rc_context({"font.size": text_points}):
+        figure, axes = plt.subplots(figsize=size, layout=None if margins else "constrained")
+        drawn = [line for line in lines if line.years]
+        for line in drawn:
+            style = line.style
+            axes.plot(
+                line.years,
+                line.values,
+                color=style.colour,
+                marker=style.marker,
+                markersize=5 * text_points / TEXT_POINTS,
+                linestyle=style.linestyle,
+                label=line.label,
+            )
+            _draw_intervals(axes, line)
+        axes.set_ylabel(unit_label)
+        if zero_based:
+            axes.set_ylim(bottom=0)
+        if ticks:
+            shown = _thinned(sorted(set(ticks)), width, text_points)
+            axes.set_xticks([x for x, _ in shown], [label for _, label in shown])
+        else:
+            axes.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=MOST_TICKS))
+        axes.yaxis.set_major_formatter(FuncFormatter(_short_number))
+        axes.spines[["top", "right"]].set_visible(False)
+        axes.grid(axis="y", alpha=0.3)
+        if margins:
+            figure.subplots_adjust(left=margins.left, right=margins.right, top=margins.top, bottom=margins.bottom)
+        if drawn and margins:
+            figure.legend(frameon=False, loc="lower center", ncol=min(len(drawn), 3))
+        elif drawn:
+            figure.legend(frameon=False, loc="outside lower center", ncol=min(len(drawn), 3))
+    return figure
 
 
-def _thinned(ticks: list[tuple[float, str]], width: float) -> list[tuple[float, str]]:
+def _short_number(value: float, _position: int | None = None) -> str:
+    """A value-axis label of a few characters: 13.6m, 6,600, 0.69 (never matplotlib's "1e7" offset)."""
+    if abs(value) >= 1_000_000:
+        return f"{value / 1_000_000:,.4g}m"
+    if abs(value) >= 1000:
+        return f"{value:,.0f}"
+    return f"{value:.4g}"
+
+
+def _thinned(ticks: list[tuple[float, str]], width: float, text_points: float) -> list[tuple[float, str]]:
     """The labels that fit side by side on the time axis, latest first, then every earlier one that
     leaves room for its own label and its neighbour's, so no two overprint."""
     span = (ticks[-1][0] - ticks[0][0]) or 1.0
     # A character is about 0.62 of the font size wide; the axis is about 80% of the figure's width.
-    per_character = span * 0.62 * TEXT_POINTS / (0.8 * width * 72)
+    per_character = span * 0.62 * text_points / (0.8 * width * 72)
     kept = [ticks[-1]]
     for tick in reversed(ticks[:-1]):
         room = (len(tick[1]) + len(kept[-1][1])) / 2 + 1.5

@@ -1,7 +1,8 @@
 """A small chart per series for the printed reports: Luton's figures against the Road Map path and England.
 
-Drawn with matplotlib as SVG, so it prints sharply at any size, in the website's Okabe-Ito
-colours (thrive.presentation.charts); each line also has its own marker and dash, so nothing depends on
+It is the website's chart (thrive.presentation.charts.line_figure: the value axis from zero where the
+unit starts there, periods labelled as published, the legend below the plot) at the size of a printed
+column, as SVG so it prints sharply; each line has its own marker and dash, so nothing depends on
 colour alone. Every chart carries a text alternative (its SVG title, which WeasyPrint uses as
 the PDF figure's alternate text) and sits beside a table of the same figures.
 """
@@ -12,20 +13,29 @@ import io
 import re
 from dataclasses import dataclass
 
-import matplotlib
-
-matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from thrive.framework.units import format_value
-from thrive.presentation.charts import ENGLAND_COLOUR, LUTON_COLOUR, PATH_COLOUR
+from thrive.presentation.charts import (
+    ENGLAND_STYLE,
+    LUTON_STYLE,
+    PATH_STYLE,
+    Line,
+    Margins,
+    axis_note,
+    line_figure,
+    starts_at_zero,
+)
 from thrive.reports.facts import SeriesFacts
 from thrive.reports.units import axis_label
 
 WIDTH_INCHES = 3.7
-HEIGHT_INCHES = 2.1
+HEIGHT_INCHES = 2.4
+TEXT_POINTS = 7
+"""A column of the printed page holds a chart 3.7 inches wide: the site's chart, with print-sized text."""
+MARGINS = Margins(left=0.17, right=0.98, top=0.97, bottom=0.27)
+"""Room for the value axis's label and numbers on the left and, below, the period labels and the legend."""
 
 
 @dataclass(frozen=True)
@@ -97,56 +107,32 @@ def table_rows(series: SeriesFacts) -> tuple[ChartRow, ...]:
 
 
 def chart(series: SeriesFacts, name: str) -> Chart | None:
-    """The chart for one series, or None when Luton has no figure to draw."""
+    """The chart for one series, or None when Luton has no figure to draw: the website's chart
+    (thrive.presentation.charts.line_figure, with its axis and period rules) at the size of a column."""
     if not series.luton:
         return None
     title = f"{name}: Luton against the Road Map path"
-    words = summary(series)
-    figure, axes = plt.subplots(figsize=(WIDTH_INCHES, HEIGHT_INCHES))
+    words = summary(series) + axis_note(series.unit)
     path = path_points(series)
+    lines = [
+        Line("Luton", [p.year for p in series.luton], [p.value for p in series.luton], LUTON_STYLE),
+        Line("England", [p.year for p in series.england], [p.value for p in series.england], ENGLAND_STYLE),
+    ]
     if len(path) > 1:
-        axes.plot(
-            [p[0] for p in path],
-            [p[1] for p in path],
-            color=PATH_COLOUR,
-            linestyle=":",
-            linewidth=1.6,
-            marker="D",
-            markersize=3.5,
-            label="Road Map path",
-        )
-    if series.england:
-        axes.plot(
-            [p.year for p in series.england],
-            [p.value for p in series.england],
-            color=ENGLAND_COLOUR,
-            linestyle="--",
-            linewidth=1.4,
-            marker="s",
-            markersize=3.5,
-            label="England",
-        )
-    axes.plot(
-        [p.year for p in series.luton],
-        [p.value for p in series.luton],
-        color=LUTON_COLOUR,
-        linewidth=2,
-        marker="o",
-        markersize=4,
-        label="Luton",
+        lines.append(Line("Road Map path", [p[0] for p in path], [p[1] for p in path], PATH_STYLE))
+    figure = line_figure(
+        lines,
+        unit_label=axis_label(series.unit),
+        zero_based=starts_at_zero(series.unit),
+        ticks=[
+            *((p.year, p.period) for p in (*series.luton, *series.england)),
+            *((year, str(int(year))) for year, _, what in path if what != "baseline"),
+        ],
+        size=(WIDTH_INCHES, HEIGHT_INCHES),
+        text_points=TEXT_POINTS,
+        margins=MARGINS,
     )
-    axes.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=6))
-    axes.yaxis.set_major_locator(MaxNLocator(nbins=5))
-    axes.yaxis.set_major_formatter(FuncFormatter(_short_number))
-    axes.set_ylabel(axis_label(series.unit), fontsize=7)
-    axes.tick_params(labelsize=7, bottom=False, left=False)
     figure.patch.set_visible(False)
-    axes.patch.set_visible(False)
-    axes.spines[["top", "right"]].set_visible(False)
-    axes.grid(axis="y", alpha=0.3)
-    axes.legend(frameon=False, fontsize=7, loc="best")
-    # Fixed margins, not tight_layout: as good for labels this short, and it halves the drawing time.
-    figure.subplots_adjust(left=0.16, right=0.98, top=0.97, bottom=0.12)
     return Chart(title, words, _svg(figure, f"{title}. {words}", f"chart-{series.id}"), table_rows(series))
 
 
@@ -168,15 +154,6 @@ def _without_bare_groups(svg: str) -> str:
                 out.append(match.group(0))
     out.append(svg[position:])
     return "".join(out)
-
-
-def _short_number(value: float, _position: int | None = None) -> str:
-    """An axis label of a few characters: 13.6m, 6,600, 0.69."""
-    if abs(value) >= 1_000_000:
-        return f"{value / 1_000_000:,.4g}m"
-    if abs(value) >= 1000:
-        return f"{value:,.0f}"
-    return f"{value:.4g}"
 
 
 def _svg(figure: Figure, text: str, prefix: str) -> str:

@@ -19,7 +19,7 @@ import pandas as pd
 from thrive.assess.benchmark import EAST_OF_ENGLAND
 from thrive.framework import PeriodError, PeriodKind, Polarity, parse_period
 from thrive.framework.area import ENGLAND, LUTON
-from thrive.framework.units import format_value, unit_name, unit_of
+from thrive.framework.units import format_value, unit_name
 from thrive.presentation.charts import (
     COMPARED_FILLS,
     ENGLAND_STYLE,
@@ -29,8 +29,10 @@ from thrive.presentation.charts import (
     Bar,
     Line,
     Style,
+    axis_note,
     line_chart,
     ranked_bar_chart,
+    starts_at_zero,
 )
 from thrive.presentation.templating import long_date
 
@@ -61,20 +63,6 @@ HOME_PLACES = (LUTON_PLACE, ENGLAND_PLACE, REGION_PLACE)
 
 def axis_label(unit: str) -> str:
     return unit_name(unit)
-
-
-def zero_based(unit: str) -> bool:
-    """A chart's value axis starts at zero when the unit cannot go below it (percentages, counts, rates,
-    money), so a small change is never drawn as a steep climb."""
-    found = unit_of(unit)
-    return found.lower == 0 and found.zero_axis
-
-
-def axis_note(unit: str) -> str:
-    """What the summary says when the value axis does not start at zero, and why."""
-    if zero_based(unit):
-        return ""
-    return " The value axis does not start at zero, so that a small change shows; the table gives every figure."
 
 
 def period_ticks(rows: Sequence[Mapping[str, Any]]) -> list[tuple[float, str]]:
@@ -230,7 +218,7 @@ def over_time(
             title,
             lines,
             unit_label=axis_label(unit),
-            zero_based=zero_based(unit),
+            zero_based=starts_at_zero(unit),
             ticks=[tick for p in shown for tick in period_ticks(by_place[p.code])],
             width=size[0],
             height=size[1],

@@ -9,12 +9,20 @@ from thrive.assess.model import MeasureAssessment, Status, TrendJudgement
 from thrive.framework import Indicator, Match, Measure
 from thrive.framework.area import ENGLAND, LUTON
 from thrive.framework.units import format_value, with_unit
-from thrive.presentation.charts import ENGLAND_STYLE, LUTON_STYLE, PATH_STYLE, Line, line_chart, sparkline
+from thrive.presentation.charts import (
+    ENGLAND_STYLE,
+    LUTON_STYLE,
+    PATH_STYLE,
+    Line,
+    axis_note,
+    line_chart,
+    sparkline,
+    starts_at_zero,
+)
 from thrive.publishing.shapes import latest_by_series, measure_summary
 from thrive.web.figures import (
     HOME_PLACES,
     axis_label,
-    axis_note,
     flags_text,
     has_intervals,
     interval_text,
@@ -26,7 +34,6 @@ from thrive.web.figures import (
     value_text,
     when_text,
     year_of,
-    zero_based,
 )
 from thrive.web.site import PublicSnapshot
 
@@ -156,7 +163,11 @@ def charts(snapshot: PublicSnapshot, measure: Measure) -> list[dict[str, Any]]:
                 "title": title,
                 "unit": series.unit,
                 "svg": line_chart(
-                    title, lines, unit_label=axis_label(series.unit), zero_based=zero_based(series.unit), ticks=ticks
+                    title,
+                    lines,
+                    unit_label=axis_label(series.unit),
+                    zero_based=starts_at_zero(series.unit),
+                    ticks=ticks,
                 ),
                 "summary": summary,
                 "intervals": has_intervals(shown),
