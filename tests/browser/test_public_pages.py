@@ -28,6 +28,7 @@ PUBLIC_PAGES = {
     "profile": "/profile",
     "compare-two-areas": "/compare?first=E06000032&second=E06000055",
     "downloads": "/downloads",
+    "deprivation-domain": "/deprivation/domains/income",
 }
 """One page of each public type; the 404 page is checked separately because it answers 404."""
 

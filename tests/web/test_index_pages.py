@@ -5,9 +5,11 @@ only; officers see the scores, ranks and map in the workspace, marked experiment
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import httpx
+import pandas as pd
 from sqlalchemy import Engine
 
 from tests.conftest import FIXTURES
@@ -145,3 +147,42 @@ def test_ward_scorecard_lists_its_lsoas_with_scores_ranks_and_intervals_once_fil
     assert "Luton 007A (E01015693)" in text
     assert "29 of the indicators are synthetic at LSOA level too." in text
     assert "LSOAs (2011) are scored too" in _text(client.get(WORKSPACE).text)
+
+
+def test_each_deprivation_domain_has_a_map_of_lutons_neighbourhoods_by_fifths(
+    engine: Engine, client: httpx.Client
+) -> None:
+    import_deprivation(
+        engine,
+        [
+            IOD2019 / "File_2_IoD2019_Domains_of_Deprivation.csv.gz",
+            IOD2019 / "File_9_IoD2019_Transformed_Scores.csv.gz",
+        ],
+        2019,
+        actor="analyst@luton.gov.uk",
+    )
+    links = re.findall(r'href="(/deprivation/domains/[a-z-]+)"', client.get("/deprivation").text)
+    assert len(set(links)) == 7
+    for link in links:
+        assert client.get(link).status_code == 200, link
+    html = client.get("/deprivation/domains/income").text
+    (figure,) = re.findall(r'<figure class="thrive-map">.*?</figure>', html, flags=re.S)
+    shaded = re.findall(r'fill="(#[0-9a-f]{6})"[^>]*><title>[^<]*: score ([\d.]+)</title>', figure)
+    assert len(shaded) == 121
+    # Every neighbourhood in a darker fifth scores higher than every one in a lighter fifth (as shown, to 1 dp).
+    shades = ["#045a8d", "#2b8cbe", "#74a9cf", "#bdc9e1", "#f1eef6"]
+    fifths = [[float(v) for fill, v in shaded if fill == shade] for shade in shades]
+    assert [len(f) for f in fifths] == [25, 24, 24, 24, 24]
+    assert all(min(darker) >= max(lighter) for darker, lighter in itertools.pairwise(fifths))
+    # IoD2019 File 9: Luton's highest income score, read from the file itself, heads the table.
+    scores = pd.read_csv(IOD2019 / "File_9_IoD2019_Transformed_Scores.csv.gz")
+    luton = scores[scores["Local Authority District code (2019)"] == "E06000032"]
+    top = luton.loc[luton["Income Score - exponentially transformed"].idxmax()]
+    first_row = re.search(
+        r'<tbody class="govuk-table__body">\s*<tr[^>]*><th[^>]*>([^<]+)</th><td[^>]*>[^<]*</td><td[^>]*>([\d.]+)</td>',
+        html,
+    )
+    assert first_row is not None and float(first_row.group(2)) == round(
+        float(top["Income Score - exponentially transformed"]), 1
+    )
+    assert client.get("/deprivation/domains/no-such-domain").status_code == 404

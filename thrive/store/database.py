@@ -98,3 +98,13 @@ def write_transaction(engine: Engine, *, bulk: bool = False) -> Iterator[Connect
 def read_connection(engine: Engine) -> Iterator[Connection]:
     with engine.connect() as connection, connection.begin():
         yield connection
+
+
+def statement_engine(engine: Engine) -> Engine:
+    """The engine for one statement on its own, outside a transaction (a single statement sees one
+    consistent state by itself). It shares the engine's pool but sends no BEGIN and no COMMIT: on
+    PostgreSQL that is two round trips fewer for the question every public request asks
+    (thrive.store.assessments.published_state), 0.69 ms down to 0.46. SQLite's BEGIN never leaves
+    the process, and switching a connection's isolation level costs more than it saves (85 µs against
+    150), so there the engine is used as it is."""
+    return engine if is_sqlite(engine) else engine.execution_options(isolation_level="AUTOCOMMIT")

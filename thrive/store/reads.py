@@ -11,7 +11,7 @@ from thrive.store.assessments import load_run, published_state
 from thrive.store.better_off_cases import income_generated, list_cases
 from thrive.store.changes import ChangeKind, first_change_at
 from thrive.store.commentary import published_commentary, working_commentary
-from thrive.store.database import make_engine, read_connection
+from thrive.store.database import make_engine, read_connection, statement_engine
 from thrive.store.deprivation import latest_deprivation_releases
 from thrive.store.framework_store import read_roadmap
 from thrive.store.history import observation_history, recent_published_changes
@@ -66,6 +66,7 @@ __all__ = [
     "search",
     "search_words",
     "session_user",
+    "statement_engine",
     "token_user",
     "working_commentary",
 ]

@@ -210,32 +210,121 @@ def _trend(results: dict[str, Any], years: list[str], code: str, name: str) -> s
 
 
 DECILE_SHADES = ("#045a8d", "#2b8cbe", "#74a9cf", "#bdc9e1", "#f1eef6")
-"""ColorBrewer PuBu, five classes, darkest for deciles 1 and 2 (England's most deprived 20%)."""
+"""ColorBrewer PuBu, five classes, darkest for England's most deprived (deciles 1 and 2) or Luton's most
+deprived fifth."""
+DOMAINS = {
+    "income": ("income_transformed", "Income"),
+    "employment": ("employment_transformed", "Employment"),
+    "education": ("education_transformed", "Education, skills and training"),
+    "health": ("health_transformed", "Health deprivation and disability"),
+    "crime": ("crime_transformed", "Crime"),
+    "barriers": ("barriers_transformed", "Barriers to housing and services"),
+    "living-environment": ("living_environment_transformed", "Living environment"),
+}
+"""The seven domains of the Indices of Deprivation (IoD2019 technical report, section 2), by the address of
+their map, with the File 9 score each is drawn from."""
+FIFTHS = ("most deprived fifth", "second", "middle", "fourth", "least deprived fifth")
+
+
+def _mapped_release(summary: dict[str, Any]) -> tuple[Any, dict[str, str]] | None:
+    """The release's LSOA shapes and each LSOA's ward, where the release ships its boundaries."""
+    release = iod_releases().get(int(summary["release"]))
+    if release is None or release.boundaries is None:
+        return None
+    shapes, height = lsoa_shapes(release.boundaries)
+    lookup = luton_lsoas(release)
+    return (shapes, height), dict(zip(lookup["lsoa_code"], lookup["ward_name"], strict=True))
+
+
+def _map_view(summary: dict[str, Any], shown: dict[str, tuple[int, str, float]], **words: Any) -> dict[str, Any] | None:
+    """A map of the release's LSOAs: `shown` gives each its shade (0 darkest), its figure in words, and
+    where it sorts in the table."""
+    mapped = _mapped_release(summary)
+    if mapped is None or not shown:
+        return None
+    (shapes, height), wards = mapped
+    lsoas = [
+        {
+            "code": s.code,
+            "name": s.name,
+            "path": s.path,
+            "shade": shown[s.code][0],
+            "shown": shown[s.code][1],
+            "order": shown[s.code][2],
+            "ward": wards.get(s.code) or "–",
+        }
+        for s in shapes
+        if s.code in shown
+    ]
+    return {"release": summary, "lsoas": lsoas, "height": height, "width": WIDTH, "shades": DECILE_SHADES, **words}
 
 
 def _decile_map(summary: dict[str, Any]) -> dict[str, Any] | None:
     """An LSOA map of a release's IMD deciles, two deciles a shade, where the release ships boundaries
     and the import kept each LSOA's decile; its table lists every LSOA with its ward and decile."""
-    release = iod_releases().get(int(summary["release"]))
     deciles: dict[str, int] = summary.get("lsoa_deciles") or {}
-    if release is None or release.boundaries is None or not deciles:
+    shown = {code: ((d - 1) // 2, str(d), float(d)) for code, d in deciles.items()}
+    worst = sum(1 for d in deciles.values() if d <= 2)
+    return _map_view(
+        summary,
+        shown,
+        description=f"Map of Luton’s {len(deciles)} neighbourhoods (LSOAs, {summary['geography']}) shaded by their "
+        f"national decile of the Index of Multiple Deprivation, {summary['release']}: darker is more deprived. "
+        f"{worst} are in England’s most deprived 20%.",
+        classes=[f"deciles {2 * i + 1} and {2 * i + 2}" + (" (most deprived)" if i == 0 else "") for i in range(5)],
+        caption=f"Luton’s neighbourhoods by decile, {summary['release']} (the map as a table)",
+    )
+
+
+def _domain_map(summary: dict[str, Any], slug: str) -> dict[str, Any] | None:
+    """An LSOA map of one domain's score, shaded by fifths of Luton’s neighbourhoods (the scores rank
+    areas; they are not a national decile, so the map says it compares Luton’s areas with each other)."""
+    field, name = DOMAINS[slug]
+    scores = {c: v[field] for c, v in (summary.get("lsoa_scores") or {}).items() if v.get(field) is not None}
+    if not scores:
         return None
-    shapes, height = lsoa_shapes(release.boundaries)
-    lookup = luton_lsoas(release)
-    wards = dict(zip(lookup["lsoa_code"], lookup["ward_name"], strict=True))
-    shown = [
-        {"code": s.code, "name": s.name, "path": s.path, "decile": deciles[s.code], "ward": wards.get(s.code) or "–"}
-        for s in shapes
-        if s.code in deciles
-    ]
-    return {
-        "release": summary,
-        "lsoas": shown,
-        "height": height,
-        "width": WIDTH,
-        "shades": DECILE_SHADES,
-        "most_deprived_20": sum(1 for s in shapes if deciles.get(s.code, 99) <= 2),
-    }
+    ranked = sorted(scores, key=lambda c: -scores[c])
+    shown = {c: (i * len(FIFTHS) // len(ranked), f"{scores[c]:.1f}", float(i)) for i, c in enumerate(ranked)}
+    return _map_view(
+        summary,
+        shown,
+        name=name,
+        description=f"Map of Luton’s {len(scores)} neighbourhoods (LSOAs) shaded by their {name.lower()} domain "
+        f"score, {summary['release']}, in fifths of Luton’s neighbourhoods: darker is more deprived.",
+        classes=[f"Luton’s {f}" if i in (0, len(FIFTHS) - 1) else f"{f} fifth" for i, f in enumerate(FIFTHS)],
+        caption=f"Luton’s neighbourhoods by {name.lower()} score, {summary['release']}, most deprived first",
+    )
+
+
+def _domain_release(request: Request) -> dict[str, Any] | None:
+    """The newest release whose domain scores were kept with it and whose boundaries Thrive ships."""
+    with read_connection(site(request).engine) as connection:
+        releases = latest_deprivation_releases(connection)
+    held = [r["summary"] for _, r in sorted(releases.items(), reverse=True) if r["summary"].get("lsoa_scores")]
+    return next((s for s in held if _mapped_release(s) is not None), None)
+
+
+@router.get("/deprivation/domains/{domain}", response_class=HTMLResponse)
+def domain_map_page(request: Request, domain: str) -> Response:
+    """One domain's map: a page per domain, so each has an address to share."""
+    if domain not in DOMAINS:
+        raise PageNotFoundError(f"There is no deprivation domain called '{domain}'.")
+
+    def build(snapshot: PublicSnapshot) -> dict[str, Any]:
+        summary = _domain_release(request)
+        found = None if summary is None else _domain_map(summary, domain)
+        if found is None:
+            raise PageNotFoundError("No release with neighbourhood domain scores has been imported yet.")
+        name = DOMAINS[domain][1]
+        return {
+            "title": f"{name}: deprivation in Luton’s neighbourhoods",
+            "section": "index",
+            "map": found,
+            "domain": domain,
+            "domains": [(slug, n) for slug, (_, n) in DOMAINS.items()],
+        }
+
+    return cached_page(request, f"deprivation-domain:{domain}", build, "index/domain_map.html")
 
 
 @router.get("/deprivation", response_class=HTMLResponse)
@@ -254,6 +343,7 @@ def deprivation_page(request: Request) -> Response:
             "section": "index",
             "releases": shown,
             "decile_maps": [found for r in shown if (found := _decile_map(r["summary"])) is not None],
+            "domains": [(slug, n) for slug, (_, n) in DOMAINS.items()] if _domain_release(request) else [],
             "deciles": DECILES,
             "wards": [
                 {

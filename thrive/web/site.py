@@ -46,6 +46,7 @@ from thrive.store.reads import (
     read_indicators,
     read_roadmap,
     recent_published_changes,
+    statement_engine,
 )
 from thrive.web.download_files import downloads_folder
 
@@ -150,6 +151,7 @@ class Site:
         self.engine = engine
         self._snapshot: PublicSnapshot | None = None
         self._lock = threading.Lock()
+        self._statements = statement_engine(engine)
         self.downloads = downloads_folder(engine.url.render_as_string(hide_password=True))
         """Where the downloads of each published version are kept, shared by every worker."""
         dataset = load_dataset()
@@ -157,7 +159,7 @@ class Site:
         self._documents = {d.id: d.citation for d in dataset.documents}
 
     def current_version(self) -> Version:
-        with read_connection(self.engine) as connection:
+        with self._statements.connect() as connection:
             return published_state(connection)
 
     def public(self) -> PublicSnapshot:
