@@ -43,8 +43,28 @@ def test_a_failed_build_leaves_no_file_behind(tmp_path: Path) -> None:
 
     with pytest.raises(RuntimeError):
         download_file(tmp_path, '"v1"', "all.csv", broken)
-    assert [p.name for p in (tmp_path / "v1").iterdir()] == []
+    assert not [p.name for p in (tmp_path / "v1").iterdir() if not p.name.endswith(".lock")]
     assert download_file(tmp_path, '"v1"', "all.csv", lambda: b"ok").read_bytes() == b"ok"
+
+
+def test_a_download_being_made_holds_up_no_other_download(tmp_path: Path) -> None:
+    started, release = threading.Event(), threading.Event()
+
+    def slow() -> bytes:
+        started.set()
+        release.wait(30)
+        return b"every figure"
+
+    maker = threading.Thread(target=lambda: download_file(tmp_path, '"v1"', "all.csv", slow))
+    maker.start()
+    assert started.wait(30)
+    try:
+        # Made while the full download is still being made, by another thread of the same worker.
+        assert download_file(tmp_path, '"v1"', "one-measure.csv", lambda: b"one").read_bytes() == b"one"
+    finally:
+        release.set()
+        maker.join()
+    assert (tmp_path / "v1" / "all.csv").read_bytes() == b"every figure"
 
 
 def test_versions_older_than_the_one_before_are_swept(tmp_path: Path) -> None:

@@ -30,8 +30,10 @@ KEPT_VERSIONS = 2
 """The current version's folder and the one before it, which a download begun before a publication
 may still be reading."""
 
-_IN_PROCESS = threading.Lock()
-"""flock is held per open file, so threads of one worker also queue here before taking it."""
+_GUARD = threading.Lock()
+_IN_PROCESS: dict[Path, threading.Lock] = {}
+"""One lock per file being made: flock is held per open file, so a worker's threads also queue here;
+a file being made never holds up another (a measure's CSV waits for no one's full download)."""
 
 
 def downloads_folder(database_url: str) -> Path:
@@ -51,7 +53,7 @@ def download_file(folder: Path, etag: str, filename: str, make: Callable[[], byt
     if path.exists():
         return path
     version.mkdir(parents=True, exist_ok=True)
-    with _exclusive(folder / ".lock"):
+    with _exclusive(version / f".{filename}.lock"):
         if path.exists():
             return path
         handle, temporary = tempfile.mkstemp(dir=version, prefix=".making-")
@@ -67,7 +69,9 @@ def download_file(folder: Path, etag: str, filename: str, make: Callable[[], byt
 
 @contextmanager
 def _exclusive(lock: Path) -> Iterator[None]:
-    with _IN_PROCESS, lock.open("a") as held:
+    with _GUARD:
+        threads = _IN_PROCESS.setdefault(lock, threading.Lock())
+    with threads, lock.open("a") as held:
         fcntl.flock(held, fcntl.LOCK_EX)
         try:
             yield
@@ -80,3 +84,6 @@ def _sweep(folder: Path, keep: Path) -> None:
     versions = sorted((p for p in folder.iterdir() if p.is_dir()), key=lambda p: p.stat().st_mtime, reverse=True)
     for old in [v for v in versions if v != keep][KEPT_VERSIONS - 1 :]:
         shutil.rmtree(old, ignore_errors=True)
+        with _GUARD:
+            for lock in [k for k in _IN_PROCESS if k.parent == old]:
+                del _IN_PROCESS[lock]

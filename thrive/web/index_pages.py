@@ -221,8 +221,8 @@ DOMAINS = {
     "barriers": ("barriers_transformed", "Barriers to housing and services"),
     "living-environment": ("living_environment_transformed", "Living environment"),
 }
-"""The seven domains of the Indices of Deprivation (IoD2019 technical report, section 2), by the address of
-their map, with the File 9 score each is drawn from."""
+"""The seven domains of the English Indices of Deprivation, as the release names them, by the address of
+their map, with the File 9 (exponentially transformed) score each is drawn from."""
 FIFTHS = ("most deprived fifth", "second", "middle", "fourth", "least deprived fifth")
 
 
