@@ -265,10 +265,11 @@ def _decile_map(summary: dict[str, Any]) -> dict[str, Any] | None:
     deciles: dict[str, int] = summary.get("lsoa_deciles") or {}
     shown = {code: ((d - 1) // 2, str(d), float(d)) for code, d in deciles.items()}
     worst = sum(1 for d in deciles.values() if d <= 2)
+    boundaries = str(summary["geography"]).replace("LSOA ", "")
     return _map_view(
         summary,
         shown,
-        description=f"Map of Luton’s {len(deciles)} neighbourhoods (LSOAs, {summary['geography']}) shaded by their "
+        description=f"Map of Luton’s {len(deciles)} neighbourhoods (LSOAs, {boundaries}) shaded by their "
         f"national decile of the Index of Multiple Deprivation, {summary['release']}: darker is more deprived. "
         f"{worst} are in England’s most deprived 20%.",
         classes=[f"deciles {2 * i + 1} and {2 * i + 2}" + (" (most deprived)" if i == 0 else "") for i in range(5)],
