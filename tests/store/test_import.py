@@ -10,11 +10,12 @@ from typing import Any
 
 import pytest
 from openpyxl import Workbook
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 from typer.testing import CliRunner
 
 from tests.store.dump import dump
 from thrive.cli.app import app
+from thrive.store import observations
 
 runner = CliRunner()
 HEADER = "measure,series,area,period,value,source,note\n"
@@ -245,3 +246,25 @@ def test_a_nul_character_in_a_cell_is_named_and_nothing_is_written(
     assert code == 1
     assert [(p["row"], p["column"]) for p in result["problems"]] == [(2, "note")]
     assert dump(engine) == before
+
+
+def test_a_large_import_refreshes_postgresqls_planner_statistics_at_once(
+    cli_env: str, engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 15 (scale): without fresh statistics PostgreSQL scanned every figure to find what was
+    published since a version. The threshold is lowered so a small file counts as a large import."""
+    monkeypatch.setattr(observations, "STATISTICS_AFTER", 3)
+    rows = "".join(f"weekly-wages,,E06000032,{year},{600 + year - 2000},ONS ASHE,\n" for year in range(2000, 2005))
+    with engine.connect() as connection:
+        before = connection.execute(text("SELECT count(*) FROM observation_revision")).scalar_one()
+    code, result = _import(_write(tmp_path, "many.csv", HEADER + rows), "--reason", "A large import")
+    assert code == 0 and result["added"] == 5
+    with engine.connect() as connection:
+        after = connection.execute(text("SELECT count(*) FROM observation_revision")).scalar_one()
+        if engine.dialect.name == "postgresql":
+            estimate = connection.execute(
+                text("SELECT reltuples FROM pg_class WHERE relname = 'observation_revision'")
+            ).scalar_one()
+            assert after == before + 5 and estimate == after  # ANALYZE read the table as the import left it
+        else:
+            assert not connection.execute(text("SELECT name FROM sqlite_master WHERE name = 'sqlite_stat1'")).all()

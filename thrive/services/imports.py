@@ -31,7 +31,13 @@ from thrive.store.changes import ChangeKind, ChangeSet, record_change_set
 from thrive.store.database import read_connection, write_transaction
 from thrive.store.framework_store import add_areas, read_roadmap
 from thrive.store.indicators import indicator_changes, record_indicators
-from thrive.store.observations import ObservationPlan, apply_observation_plan, check_references, plan_observations
+from thrive.store.observations import (
+    ObservationPlan,
+    apply_observation_plan,
+    check_references,
+    plan_observations,
+    refresh_statistics,
+)
 from thrive.store.search import rebuild_search_index
 
 CHUNK = 100_000
@@ -173,6 +179,7 @@ def import_file(engine: Engine, path: Path, options: ImportOptions, progress: Pr
         for chunk in _chunks(plan):
             apply_observation_plan(connection, chunk, result.change_set_id)
             progress.advance(len(chunk.new) + len(chunk.changed))
+        refresh_statistics(connection, len(plan.new) + len(plan.changed))
         if prepared.indicators:
             result.road_map_figures = reconcile_official_figures(
                 connection, [i.id for i in prepared.indicators], actor=options.actor, source=path.name
