@@ -26,6 +26,19 @@ WORKSPACE = "/workspace/thriving-people-index"
 LUTON_EXTRACT = FIXTURES / "imd2019_lsoa_england" / "luton_E06000032_lsoa_extract.csv"
 
 
+def _import_iod2019(engine: Engine) -> None:
+    """IoD2019's domains (File 2) and transformed scores (File 9), as an analyst imports them."""
+    import_deprivation(
+        engine,
+        [
+            IOD2019 / "File_2_IoD2019_Domains_of_Deprivation.csv.gz",
+            IOD2019 / "File_9_IoD2019_Transformed_Scores.csv.gz",
+        ],
+        2019,
+        actor="analyst@luton.gov.uk",
+    )
+
+
 def _text(html: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
 
@@ -88,15 +101,7 @@ def test_officers_see_the_scores_ranks_and_map_in_the_workspace_marked_experimen
 def test_deprivation_page_puts_2019_and_2025_side_by_side_with_the_break_in_series(
     engine: Engine, client: httpx.Client
 ) -> None:
-    import_deprivation(
-        engine,
-        [
-            IOD2019 / "File_2_IoD2019_Domains_of_Deprivation.csv.gz",
-            IOD2019 / "File_9_IoD2019_Transformed_Scores.csv.gz",
-        ],
-        2019,
-        actor="analyst@luton.gov.uk",
-    )
+    _import_iod2019(engine)
     import_deprivation(engine, [IOD2025], 2025, actor="analyst@luton.gov.uk")
 
     text = _text(client.get("/deprivation").text)
@@ -123,15 +128,7 @@ def test_ward_scorecard_lists_its_lsoas_with_scores_ranks_and_intervals_once_fil
     compute_and_store(engine, shipped_framework_path(), draws=50, actor="analyst@luton.gov.uk")
     sign_in(client, "viewer@luton.gov.uk", PASSWORD)
     assert "This run scores no LSOAs" in _text(client.get(f"{WORKSPACE}/wards/E05002193").text)
-    import_deprivation(
-        engine,
-        [
-            IOD2019 / "File_2_IoD2019_Domains_of_Deprivation.csv.gz",
-            IOD2019 / "File_9_IoD2019_Transformed_Scores.csv.gz",
-        ],
-        2019,
-        actor="analyst@luton.gov.uk",
-    )
+    _import_iod2019(engine)
     compute_and_store(engine, shipped_framework_path(), draws=50, actor="analyst@luton.gov.uk")
 
     text = _text(client.get(f"{WORKSPACE}/wards/E05002193").text)
@@ -152,15 +149,7 @@ def test_ward_scorecard_lists_its_lsoas_with_scores_ranks_and_intervals_once_fil
 def test_each_deprivation_domain_has_a_map_of_lutons_neighbourhoods_by_fifths(
     engine: Engine, client: httpx.Client
 ) -> None:
-    import_deprivation(
-        engine,
-        [
-            IOD2019 / "File_2_IoD2019_Domains_of_Deprivation.csv.gz",
-            IOD2019 / "File_9_IoD2019_Transformed_Scores.csv.gz",
-        ],
-        2019,
-        actor="analyst@luton.gov.uk",
-    )
+    _import_iod2019(engine)
     links = re.findall(r'href="(/deprivation/domains/[a-z-]+)"', client.get("/deprivation").text)
     assert len(set(links)) == 7
     for link in links:

@@ -139,6 +139,13 @@ MEDIA_TYPES = {
     ExportFormat.JSON: "application/json",
     ExportFormat.PARQUET: "application/vnd.apache.parquet",
 }
+FORMAT_NAMES = {
+    ExportFormat.CSV: "CSV",
+    ExportFormat.XLSX: "Excel",
+    ExportFormat.JSON: "JSON",
+    ExportFormat.PARQUET: "Parquet",
+}
+"""What a reader calls each format, as the download links name them."""
 
 
 @dataclass(frozen=True)

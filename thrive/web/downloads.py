@@ -18,7 +18,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from thrive.data.iod import iod_releases, luton_lsoas
-from thrive.publishing.shapes import MEDIA_TYPES, ExportFormat, export_bytes
+from thrive.publishing.shapes import FORMAT_NAMES, MEDIA_TYPES, ExportFormat, export_bytes
 from thrive.publishing.tables import (
     deprivation_rows,
     index_indicator_rows,
@@ -32,12 +32,6 @@ from thrive.web.site import PublicSnapshot
 
 router = APIRouter()
 TABLE_FORMATS = (ExportFormat.CSV, ExportFormat.XLSX, ExportFormat.JSON)
-FORMAT_NAMES = {
-    ExportFormat.CSV: "CSV",
-    ExportFormat.XLSX: "Excel",
-    ExportFormat.JSON: "JSON",
-    ExportFormat.PARQUET: "Parquet",
-}
 
 
 @dataclass(frozen=True)
