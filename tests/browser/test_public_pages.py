@@ -63,7 +63,7 @@ def test_a_resident_can_go_from_the_road_map_to_a_measure_and_download_its_figur
     screenshot(page, "journey-4-measure-destitution")
 
     with page.expect_download() as download_info:
-        page.get_by_role("link", name="CSV: % of households in destitution, figures").click()
+        page.get_by_role("link", name="CSV of the figures: % of households in destitution").click()
     download = download_info.value
     assert download.suggested_filename == "destitution.csv"
     saved = Path(download.path())
