@@ -15,8 +15,8 @@ takes to pass `--rows`. Then `thrive serve --workers 2`, and:
   (the ceiling), as bench/web_speed.py measures them, and of the measure page asked for as browsers
   ask (gzip);
 - the size of the measure page;
-- the full download, /downloads/observations.csv: the first request (made then kept) and the next
-  ones (served from memory), in MB/s.
+- the full download, /downloads/observations.csv: the first request (which makes the file every
+  worker then shares) and the next ones (sent from that file), in MB/s.
 
 Goals on this 2-core machine: the first request under 1 s; p99 under 100 ms at 500 requests/s or
 more; a measure page under 500 KB.
