@@ -99,6 +99,13 @@ def luton_lsoas(release: IodRelease) -> pd.DataFrame:
     return frame.replace("", None)
 
 
+def lsoa_ward_names(release: IodRelease) -> dict[str, str | None]:
+    """Each of Luton's LSOAs in the release's geography, with the name of its ward (None without one):
+    what a map's tooltips and a download's rows name an LSOA's ward by."""
+    lookup = luton_lsoas(release)
+    return dict(zip(lookup["lsoa_code"], lookup["ward_name"], strict=True))
+
+
 def read_iod_files(paths: list[Path], release: IodRelease) -> pd.DataFrame:
     """The release's LSOA table from one or more files, or every problem found in them."""
     problems: list[Problem] = []

@@ -132,7 +132,9 @@ def deprivation_rows(releases: Mapping[int, Mapping[str, Any]]) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def lsoa_decile_rows(releases: Mapping[int, Mapping[str, Any]], wards: Mapping[int, Mapping[str, str]]) -> pd.DataFrame:
+def lsoa_decile_rows(
+    releases: Mapping[int, Mapping[str, Any]], wards: Mapping[int, Mapping[str, str | None]]
+) -> pd.DataFrame:
     """Each LSOA's national IMD decile in each release that kept them, with the ward it lies in."""
     rows = [
         {

@@ -17,7 +17,7 @@ import pandas as pd
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
-from thrive.data.iod import iod_releases, luton_lsoas
+from thrive.data.iod import iod_releases, lsoa_ward_names
 from thrive.publishing.shapes import FORMAT_NAMES, MEDIA_TYPES, ExportFormat, export_bytes
 from thrive.publishing.tables import (
     deprivation_rows,
@@ -26,7 +26,7 @@ from thrive.publishing.tables import (
     lsoa_decile_rows,
     target_rows,
 )
-from thrive.store.reads import latest_deprivation_releases, latest_index_run, read_connection
+from thrive.web.index_pages import deprivation_releases, index_run
 from thrive.web.public import PageNotFoundError, cached_download, cached_page, site
 from thrive.web.site import PublicSnapshot
 
@@ -103,11 +103,8 @@ def _table(
     request: Request, name: str, suffix: str, rows: Callable[[PublicSnapshot], pd.DataFrame], measure: str | None = None
 ) -> Response:
     snapshot = site(request).public()
-    try:
-        fmt = ExportFormat(suffix)
-    except ValueError:
-        fmt = None
-    if fmt not in TABLE_FORMATS:
+    fmt = next((f for f in TABLE_FORMATS if f.value == suffix), None)
+    if fmt is None:
         raise PageNotFoundError("There is no such download: tables download as CSV, Excel (xlsx) or JSON.")
     if measure is not None and measure not in {m.id for m in snapshot.roadmap.measures}:
         raise PageNotFoundError(f"There is no measure called '{measure}'.")
@@ -150,26 +147,17 @@ def measure_judgements(request: Request, measure_id: str, suffix: str) -> Respon
     return _table(request, "judgements", suffix, _judgements, measure=measure_id)
 
 
-def _releases(request: Request) -> dict[int, dict[str, Any]]:
-    with read_connection(site(request).engine) as connection:
-        return latest_deprivation_releases(connection)
-
-
 @router.get("/deprivation/figures.{suffix}")
 def deprivation(request: Request, suffix: str) -> Response:
-    return _table(request, "deprivation", suffix, lambda _: deprivation_rows(_releases(request)))
+    return _table(request, "deprivation", suffix, lambda _: deprivation_rows(deprivation_releases(request)))
 
 
 @router.get("/deprivation/neighbourhoods.{suffix}")
 def neighbourhoods(request: Request, suffix: str) -> Response:
     def rows(_: PublicSnapshot) -> pd.DataFrame:
-        releases = _releases(request)
-        wards = {}
-        for year in releases:
-            release = iod_releases().get(year)
-            if release is not None:
-                lookup = luton_lsoas(release)
-                wards[year] = dict(zip(lookup["lsoa_code"], lookup["ward_name"], strict=True))
+        releases = deprivation_releases(request)
+        held = iod_releases()
+        wards = {year: lsoa_ward_names(held[year]) for year in releases if year in held}
         return lsoa_decile_rows(releases, wards)
 
     return _table(request, "neighbourhoods", suffix, rows)
@@ -178,8 +166,7 @@ def neighbourhoods(request: Request, suffix: str) -> Response:
 @router.get("/thriving-people-index/indicators.{suffix}")
 def index_indicators(request: Request, suffix: str) -> Response:
     def rows(_: PublicSnapshot) -> pd.DataFrame:
-        with read_connection(site(request).engine) as connection:
-            run = latest_index_run(connection)
+        run = index_run(request)
         return index_indicator_rows(None if run is None else run["results"])
 
     return _table(request, "index-indicators", suffix, rows)

@@ -10,13 +10,13 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
-from thrive.data.iod import cited_files, iod_releases, luton_lsoas
+from thrive.data.iod import cited_files, iod_releases, lsoa_ward_names
 from thrive.framework.area import LUTON
 from thrive.index.deprivation import DECILES
 from thrive.index.publication import experimental
 from thrive.presentation.charts import Line, line_chart
 from thrive.store.reads import latest_deprivation_releases, latest_index_run, read_connection
-from thrive.web.maps import WIDTH, lsoa_shapes, ward_shapes
+from thrive.web.maps import WIDTH, WardShape, lsoa_shapes, ward_shapes
 from thrive.web.page_templates import templates
 from thrive.web.public import PageNotFoundError, cached_page, site
 from thrive.web.security import require_user
@@ -32,7 +32,8 @@ def _band(score: float | None) -> int | None:
     return None if score is None else min(int(score // BAND_WIDTH), len(SHADES) - 1)
 
 
-def _index_run(request: Request) -> dict[str, Any] | None:
+def index_run(request: Request) -> dict[str, Any] | None:
+    """The newest stored run of the Thriving People Index (None before the first)."""
     with read_connection(site(request).engine) as connection:
         return latest_index_run(connection)
 
@@ -44,7 +45,7 @@ WORKSPACE = "/workspace/thriving-people-index"
 @router.get(PUBLIC, response_class=HTMLResponse)
 def index_page(request: Request) -> Response:
     def build(snapshot: PublicSnapshot) -> dict[str, Any]:
-        run = _index_run(request)
+        run = index_run(request)
         if run is not None and experimental(run["results"]):
             return _method_context(run)
         return {"title": "Thriving People Index", "section": "index", "run": run, **_index_context(run, PUBLIC)}
@@ -67,7 +68,7 @@ def scorecard(request: Request, code: str) -> Response:
 def experimental_index_page(request: Request) -> Response:
     """The scores, ranks and ward map an officer may examine while the index is experimental."""
     user, _ = require_user(request)
-    run = _index_run(request)
+    run = index_run(request)
     context = {"title": "Thriving People Index (experimental)", "section": "workspace", "signed_in": user}
     context |= {"run": run, "experimental": run is not None and experimental(run["results"])}
     return templates.TemplateResponse(request, "index/index.html", context | _index_context(run, WORKSPACE))
@@ -86,7 +87,7 @@ def experimental_scorecard(request: Request, code: str) -> Response:
 
 
 def _ward_run(request: Request, code: str) -> dict[str, Any]:
-    run = _index_run(request)
+    run = index_run(request)
     if run is None or not any(a["code"] == code and a["kind"] == "ward" for a in _latest(run)["areas"]):
         raise PageNotFoundError(f"There is no Thriving People Index scorecard for '{code}'.")
     return run
@@ -226,14 +227,16 @@ their map, with the File 9 (exponentially transformed) score each is drawn from.
 FIFTHS = ("most deprived fifth", "second", "middle", "fourth", "least deprived fifth")
 
 
-def _mapped_release(summary: dict[str, Any]) -> tuple[Any, dict[str, str]] | None:
+Mapped = tuple[tuple[tuple[WardShape, ...], float], dict[str, str | None]]
+"""A release's LSOA shapes with the map's height, and each LSOA's ward."""
+
+
+def _mapped_release(summary: dict[str, Any]) -> Mapped | None:
     """The release's LSOA shapes and each LSOA's ward, where the release ships its boundaries."""
     release = iod_releases().get(int(summary["release"]))
     if release is None or release.boundaries is None:
         return None
-    shapes, height = lsoa_shapes(release.boundaries)
-    lookup = luton_lsoas(release)
-    return (shapes, height), dict(zip(lookup["lsoa_code"], lookup["ward_name"], strict=True))
+    return lsoa_shapes(release.boundaries), lsoa_ward_names(release)
 
 
 def _map_view(summary: dict[str, Any], shown: dict[str, tuple[int, str, float]], **words: Any) -> dict[str, Any] | None:
@@ -297,10 +300,14 @@ def _domain_map(summary: dict[str, Any], slug: str) -> dict[str, Any] | None:
     )
 
 
-def _domain_release(request: Request) -> dict[str, Any] | None:
-    """The newest release whose domain scores were kept with it and whose boundaries Thrive ships."""
+def deprivation_releases(request: Request) -> dict[int, dict[str, Any]]:
+    """The newest import of each release of the Indices of Deprivation, by year."""
     with read_connection(site(request).engine) as connection:
-        releases = latest_deprivation_releases(connection)
+        return latest_deprivation_releases(connection)
+
+
+def _domain_release(releases: dict[int, dict[str, Any]]) -> dict[str, Any] | None:
+    """The newest release whose domain scores were kept with it and whose boundaries Thrive ships."""
     held = [r["summary"] for _, r in sorted(releases.items(), reverse=True) if r["summary"].get("lsoa_scores")]
     return next((s for s in held if _mapped_release(s) is not None), None)
 
@@ -312,7 +319,7 @@ def domain_map_page(request: Request, domain: str) -> Response:
         raise PageNotFoundError(f"There is no deprivation domain called '{domain}'.")
 
     def build(snapshot: PublicSnapshot) -> dict[str, Any]:
-        summary = _domain_release(request)
+        summary = _domain_release(deprivation_releases(request))
         found = None if summary is None else _domain_map(summary, domain)
         if found is None:
             raise PageNotFoundError("No release with neighbourhood domain scores has been imported yet.")
@@ -331,8 +338,7 @@ def domain_map_page(request: Request, domain: str) -> Response:
 @router.get("/deprivation", response_class=HTMLResponse)
 def deprivation_page(request: Request) -> Response:
     def build(snapshot: PublicSnapshot) -> dict[str, Any]:
-        with read_connection(site(request).engine) as connection:
-            releases = latest_deprivation_releases(connection)
+        releases = deprivation_releases(request)
         shown = [
             {**releases[y], "sources": cited_files([f["name"] for f in releases[y]["files"]])} for y in sorted(releases)
         ]
@@ -344,7 +350,7 @@ def deprivation_page(request: Request) -> Response:
             "section": "index",
             "releases": shown,
             "decile_maps": [found for r in shown if (found := _decile_map(r["summary"])) is not None],
-            "domains": [(slug, n) for slug, (_, n) in DOMAINS.items()] if _domain_release(request) else [],
+            "domains": [(slug, n) for slug, (_, n) in DOMAINS.items()] if _domain_release(releases) else [],
             "deciles": DECILES,
             "wards": [
                 {
